@@ -23,9 +23,18 @@ public interface ISymbolGrain : IGrainWithStringKey
     /// </summary>
     ValueTask<IReadOnlyList<Candle>> GetCandlesAsync(CandleQuery query);
 
+    /// <summary>
+    /// Recent trades held in memory, newest first, with trade ids below
+    /// <see cref="TradeQuery.BeforeTradeId"/> when given; older ones are in the history store.
+    /// </summary>
+    ValueTask<IReadOnlyList<Trade>> GetTradesAsync(TradeQuery query);
+
     /// <summary>Writes state now if it changed (normally done by the write-behind timer).</summary>
     ValueTask FlushAsync();
 }
+
+/// <summary>Which trades to return: newest first, at most <paramref name="Limit"/>, with ids below <paramref name="BeforeTradeId"/> when given.</summary>
+public readonly record struct TradeQuery(int Limit, long? BeforeTradeId);
 
 /// <summary>Which candles to return: newest first, at most <paramref name="Limit"/>, all starting strictly before <paramref name="Before"/> when given.</summary>
 public readonly record struct CandleQuery(CandleInterval Interval, int Limit, DateTimeOffset? Before);

@@ -17,6 +17,9 @@ public sealed class SymbolGrainReference(IGrainCallInvoker invoker, GrainId grai
     public ValueTask<IReadOnlyList<Candle>> GetCandlesAsync(CandleQuery query) =>
         InvokeAsync<ISymbolGrain, CandleQuery, IReadOnlyList<Candle>>(static (grain, q) => grain.GetCandlesAsync(q), query);
 
+    public ValueTask<IReadOnlyList<Trade>> GetTradesAsync(TradeQuery query) =>
+        InvokeAsync<ISymbolGrain, TradeQuery, IReadOnlyList<Trade>>(static (grain, q) => grain.GetTradesAsync(q), query);
+
     public ValueTask FlushAsync() =>
         InvokeAsync<ISymbolGrain>(static grain => grain.FlushAsync());
 }

@@ -15,7 +15,10 @@ public sealed record Candle(
     decimal Low,
     decimal Close,
     decimal Volume,
+    decimal Turnover,
     decimal Vwap,
     long TradeCount,
     bool Closed,
-    int Revision);
+    int Revision,
+    DateTimeOffset FirstTradeAt,
+    DateTimeOffset LastTradeAt);
