@@ -17,7 +17,7 @@ public static class MarketJson
         options.DictionaryKeyPolicy = JsonNamingPolicy.CamelCase;
         if (!options.Converters.OfType<JsonStringEnumConverter>().Any())
         {
-            options.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.CamelCase));
+            options.Converters.Add(new JsonStringEnumConverter());
         }
 
         return options;

@@ -22,7 +22,8 @@ internal sealed partial class ConnectionOutbox : IAsyncDisposable
     private readonly MarketHubMetrics _metrics;
     private readonly ILogger _logger;
     private readonly long _interval;
-    private readonly Channel<OutboxSlot> _ready = Channel.CreateUnbounded<OutboxSlot>(new UnboundedChannelOptions { SingleReader = true });
+    // Not SingleReader: that variant cannot count, and the count shows the bound in tests.
+    private readonly Channel<OutboxSlot> _ready = Channel.CreateUnbounded<OutboxSlot>();
     private readonly PriorityQueue<OutboxSlot, long> _waiting = new(); // the loop's alone
     private readonly OutboxSlot _wake;
     private readonly ITimer _timer;
@@ -58,6 +59,9 @@ internal sealed partial class ConnectionOutbox : IAsyncDisposable
             }
         }
     }
+
+    /// <summary>Slots waiting on the ready queue (at most one entry per slot, plus wake-ups).</summary>
+    internal int ReadyCount => _ready.Reader.Count;
 
     /// <summary>A timestamp one interval from now: how long a fresh subscription holds its first update.</summary>
     public long HoldUntil() => _time.GetTimestamp() + _interval;
