@@ -21,8 +21,11 @@ internal sealed class InMemoryMarket : IMarketQueries, IMarketUpdates, IMarketSu
 
     public event Action<MarketSummary>? Updated;
 
-    /// <summary>Runs inside <see cref="GetQuoteAsync"/> before the quote is read: lets a test publish while a snapshot is taken.</summary>
-    public Action<string>? OnSnapshotRead { get; set; }
+    /// <summary>Runs inside <see cref="GetQuoteAsync"/> before the quote is read: lets a test publish just before a snapshot.</summary>
+    public Action<string>? BeforeSnapshot { get; set; }
+
+    /// <summary>Runs inside <see cref="GetQuoteAsync"/> after the quote is read: lets a test publish between snapshot and subscription.</summary>
+    public Action<Quote>? AfterSnapshot { get; set; }
 
     public MarketSummary Current => Volatile.Read(ref _summary);
 
@@ -90,11 +93,19 @@ internal sealed class InMemoryMarket : IMarketQueries, IMarketUpdates, IMarketSu
     public ValueTask<Quote?> GetQuoteAsync(string symbol, CancellationToken cancellationToken)
     {
         ThrowIfFailing(symbol);
-        OnSnapshotRead?.Invoke(symbol);
+        BeforeSnapshot?.Invoke(symbol);
+        Quote? quote;
         lock (_gate)
         {
-            return ValueTask.FromResult(_quotes.GetValueOrDefault(symbol));
+            quote = _quotes.GetValueOrDefault(symbol);
         }
+
+        if (quote is not null)
+        {
+            AfterSnapshot?.Invoke(quote);
+        }
+
+        return ValueTask.FromResult(quote);
     }
 
     public ValueTask<SymbolStats?> GetStatsAsync(string symbol, CancellationToken cancellationToken)

@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Pricing.Web.Apis;
@@ -32,7 +33,10 @@ internal sealed class WebTestServer : IAsyncDisposable
 
     public IServiceProvider Services => _app.Services;
 
-    public static async Task<WebTestServer> StartAsync(Action<WebApplicationBuilder>? configure = null, InMemoryMarket? market = null)
+    public static async Task<WebTestServer> StartAsync(
+        Action<WebApplicationBuilder>? configure = null,
+        InMemoryMarket? market = null,
+        IReadOnlyDictionary<string, string?>? settings = null)
     {
         market ??= new InMemoryMarket();
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions
@@ -41,6 +45,7 @@ internal sealed class WebTestServer : IAsyncDisposable
             ContentRootPath = AppContext.BaseDirectory,
         });
         builder.WebHost.UseUrls("http://127.0.0.1:0");
+        builder.Configuration.AddInMemoryCollection(settings ?? new Dictionary<string, string?>());
         builder.Logging.ClearProviders();
         builder.Logging.SetMinimumLevel(LogLevel.Warning);
         builder.Services.AddSingleton(market);
