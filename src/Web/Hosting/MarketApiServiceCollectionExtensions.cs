@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Pricing.Web.Apis;
 
 namespace Pricing.Web.Hosting;
 
@@ -19,14 +20,18 @@ public static class MarketApiServiceCollectionExtensions
         services.AddProblemDetails(options => options.CustomizeProblemDetails = context =>
             context.ProblemDetails.Instance ??= context.HttpContext.Request.Path);
         services.ConfigureHttpJsonOptions(options => MarketJson.Configure(options.SerializerOptions));
-        services.AddOpenApi(options => options.AddDocumentTransformer((document, _, _) =>
+        services.AddOpenApi(options =>
         {
-            document.Info.Title = "Pricing API";
-            document.Info.Version = "v1";
-            document.Info.Description = "Real-time market prices: quotes, statistics, candles, trades and the market summary. " +
-                "Live updates are on the SignalR hub at /hubs/market.";
-            return Task.CompletedTask;
-        }));
+            options.AddDocumentTransformer((document, _, _) =>
+            {
+                document.Info.Title = "Pricing API";
+                document.Info.Version = "v1";
+                document.Info.Description = "Real-time market prices: quotes, statistics, candles, trades and the market summary. " +
+                    "Live updates are on the SignalR hub at /hubs/market.";
+                return Task.CompletedTask;
+            });
+            options.AddOperationTransformer<QueryParameterSchemaTransformer>();
+        });
         services.TryAddEnumerable(ServiceDescriptor.Transient<IStartupFilter, MarketApiStartupFilter>());
         return services;
     }

@@ -34,6 +34,14 @@ public sealed class OpenApiTests(ApiFixture fixture) : IClassFixture<ApiFixture>
         Assert.Equal(["200", "400", "404", "500"], responses);
         var parameters = candles.GetProperty("parameters").EnumerateArray().Select(p => p.GetProperty("name").GetString()).Order();
         Assert.Equal(["before", "interval", "limit", "symbol"], parameters);
+
+        var byName = candles.GetProperty("parameters").EnumerateArray().ToDictionary(p => p.GetProperty("name").GetString()!, p => p.GetProperty("schema"));
+        Assert.Equal("integer", byName["limit"].GetProperty("type").GetString());
+        Assert.Equal(1, byName["limit"].GetProperty("minimum").GetInt32());
+        Assert.Equal(1000, byName["limit"].GetProperty("maximum").GetInt32());
+        Assert.Equal(100, byName["limit"].GetProperty("default").GetInt32());
+        Assert.Equal(["1m", "5m", "15m", "1h", "4h", "1d"], byName["interval"].GetProperty("enum").EnumerateArray().Select(e => e.GetString()));
+        Assert.Equal("1m", byName["interval"].GetProperty("default").GetString());
     }
 
     [Fact]
