@@ -22,7 +22,8 @@ internal sealed partial class ConnectionOutbox : IAsyncDisposable
     private readonly MarketHubMetrics _metrics;
     private readonly ILogger _logger;
     private readonly long _interval;
-    // Not SingleReader: that variant cannot count, and the count shows the bound in tests.
+    // Writers never run the loop inline (no synchronous continuations), so a publisher's
+    // TryWrite returns at once. Not SingleReader: that variant cannot count, and tests check the bound.
     private readonly Channel<OutboxSlot> _ready = Channel.CreateUnbounded<OutboxSlot>();
     private readonly PriorityQueue<OutboxSlot, long> _waiting = new(); // the loop's alone
     private readonly OutboxSlot _wake;
