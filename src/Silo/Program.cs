@@ -2,7 +2,8 @@ using Pricing.Grains;
 using Pricing.Runtime;
 using Pricing.Silo;
 using Pricing.Silo.Hosting;
-using Pricing.Web;
+using Pricing.Web.Apis;
+using Pricing.Web.Hosting;
 
 var builder = WebApplication.CreateBuilder(args);
 

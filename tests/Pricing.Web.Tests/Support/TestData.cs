@@ -43,10 +43,13 @@ internal static class TestData
         Low: 99m,
         Close: 100.5m,
         Volume: 1_000m,
+        Turnover: 100_100m,
         Vwap: 100.1m,
         TradeCount: 12,
         Closed: true,
-        Revision: 0);
+        Revision: 0,
+        FirstTradeAt: start,
+        LastTradeAt: start + interval.ToTimeSpan() - TimeSpan.FromSeconds(1));
 
     /// <summary><paramref name="count"/> consecutive candles ending with the one starting at <paramref name="newestStart"/>.</summary>
     public static IEnumerable<Candle> Candles(string symbol, CandleInterval interval, DateTimeOffset newestStart, int count) =>
