@@ -1,0 +1,21 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace Pricing.Silo.Postgres;
+
+/// <summary>PostgreSQL settings, bound from <c>Pricing:Postgres</c>.</summary>
+public sealed class PostgresOptions
+{
+    public const string SectionName = "Pricing:Postgres";
+
+    /// <summary>Npgsql connection string, e.g. <c>Host=127.0.0.1;Port=15432;Username=pricing;Password=...;Database=pricing</c>.</summary>
+    [Required(AllowEmptyStrings = false, ErrorMessage = "Pricing:Postgres:ConnectionString is required in cluster mode.")]
+    public string ConnectionString { get; set; } = string.Empty;
+
+    /// <summary>State writes arriving within this window go into one transaction (group commit).</summary>
+    [Range(typeof(TimeSpan), "00:00:00", "00:00:01")]
+    public TimeSpan WriteBatchWindow { get; set; } = TimeSpan.FromMilliseconds(2);
+
+    /// <summary>At most this many grain writes per transaction.</summary>
+    [Range(1, 100_000)]
+    public int MaxWritesPerTransaction { get; set; } = 2_000;
+}
