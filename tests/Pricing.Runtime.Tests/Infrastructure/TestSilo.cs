@@ -72,9 +72,18 @@ internal sealed class TestSilo : IAsyncDisposable
         return new TestSilo(host, time, logs);
     }
 
-    /// <summary>Starts a silo on a manual clock, so idle collection and timers move only when the test says.</summary>
-    public static Task<TestSilo> StartWithManualClockAsync(IReadOnlyDictionary<string, string?>? settings = null) =>
-        StartAsync(settings, new ManualTimeProvider());
+    /// <summary>
+    /// Starts a silo on a manual clock, so idle collection and timers move only when the test says.
+    /// Returns once the idle collector has armed its timer (the hosted service starts it in the
+    /// background), so that the first Advance already counts for collection.
+    /// </summary>
+    public static async Task<TestSilo> StartWithManualClockAsync(IReadOnlyDictionary<string, string?>? settings = null)
+    {
+        var time = new ManualTimeProvider();
+        var silo = await StartAsync(settings, time);
+        await Eventually.TrueAsync(() => time.ScheduledTimerCount >= 1, because: "the idle collector's timer is armed");
+        return silo;
+    }
 
     public T Get<T>(string key) where T : IGrainWithStringKey => Grains.GetGrain<T>(key);
 
