@@ -25,6 +25,8 @@ internal static class TestGrainsServiceCollectionExtensions
         services.AddGrainReference<ITimerGrain>(static (invoker, id) => new TimerGrainReference(invoker, id));
         services.AddGrain<IPatientGrain, PatientGrain>();
         services.AddGrainReference<IPatientGrain>(static (invoker, id) => new PatientGrainReference(invoker, id));
+        services.AddGrain<IOrphanGrain, OrphanGrain>();
+        services.AddGrainReference<IOrphanGrain>(static (invoker, id) => new OrphanGrainReference(invoker, id));
         return services;
     }
 }
