@@ -69,4 +69,28 @@ public sealed class IdleCollectionTests
         Assert.Empty(silo.Probe.For("slow").Deactivations);
         Assert.Equal(silo.Probe.For("slow").Activations[0], next.InstanceId);
     }
+
+    /// <summary>
+    /// A turn that never ends (a hung call, a grain waiting on itself) must cost one activation,
+    /// not idle collection for the whole silo.
+    /// </summary>
+    [Fact]
+    public async Task ActivationStuckInATurnDoesNotStopIdleCollectionOfOthers()
+    {
+        await using var silo = await TestSilo.StartWithManualClockAsync(Settings.IdleCollection);
+        var stuck = silo.Probe.Hold("stuck");
+        var holding = silo.Get<ICounterGrain>("stuck").HoldAsync("stuck").AsTask();
+        await stuck.Entered.Within();
+        silo.Time.Advance(Settings.CollectionAge + Settings.CollectionQuantum);
+        await Eventually.TrueAsync(() => silo.Management.GetStatistics().MailboxDepth == 1, because: "a collection pass waits behind the stuck turn");
+
+        await silo.Get<ICounterGrain>("idle").AddAsync(1);
+        silo.Time.Advance(Settings.CollectionAge + Settings.CollectionQuantum);
+
+        await Eventually.TrueAsync(
+            () => silo.Probe.For("idle").Deactivations is [{ Completed: true }],
+            TimeSpan.FromSeconds(2),
+            because: "the other activation is idle for longer than the collection age");
+        Assert.False(holding.IsCompleted);
+    }
 }
