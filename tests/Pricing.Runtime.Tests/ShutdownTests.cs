@@ -63,4 +63,45 @@ public sealed class ShutdownTests
         Assert.Contains("counter/late", thrown.Message, StringComparison.Ordinal);
         Assert.Equal(0, silo.Management.ActivationCount);
     }
+
+    /// <summary>
+    /// One activation stuck in a turn cannot be deactivated; the others still write their state,
+    /// and the stop ends when the host's shutdown budget runs out instead of waiting for the stuck turn.
+    /// </summary>
+    [Fact]
+    public async Task StopWithAnActivationStuckInATurnWritesTheOthersAndEndsWithinTheBudget()
+    {
+        await using var silo = await TestSilo.StartAsync();
+        var stuck = silo.Probe.Hold("stuck");
+        _ = silo.Get<ICounterGrain>("stuck").HoldAsync("stuck").AsTask();
+        await stuck.Entered.Within();
+        await silo.Get<ICounterGrain>("other").AddAsync(5);
+
+        var stop = await Record.ExceptionAsync(() => silo.StopAsync(budget: TimeSpan.FromSeconds(1)));
+
+        var deactivation = Assert.Single(silo.Probe.For("other").Deactivations);
+        Assert.True(deactivation.WroteState);
+        Assert.False(stop is TimeoutException, "the stop was still waiting for the stuck turn 2 s after its 1 s budget ran out");
+    }
+
+    /// <summary>
+    /// An idle-collection pass that waits behind a stuck turn must not use up the shutdown budget
+    /// and leave the other activations without their final write.
+    /// </summary>
+    [Fact]
+    public async Task StopWhileIdleCollectionWaitsBehindAStuckTurnStillWritesTheOthers()
+    {
+        await using var silo = await TestSilo.StartWithManualClockAsync(Settings.IdleCollection);
+        var stuck = silo.Probe.Hold("stuck");
+        _ = silo.Get<ICounterGrain>("stuck").HoldAsync("stuck").AsTask();
+        await stuck.Entered.Within();
+        silo.Time.Advance(Settings.CollectionAge + Settings.CollectionQuantum);
+        await Eventually.TrueAsync(() => silo.Management.GetStatistics().MailboxDepth == 1, because: "a collection pass waits behind the stuck turn");
+        await silo.Get<ICounterGrain>("other").AddAsync(5);
+
+        var stop = await Record.ExceptionAsync(() => silo.StopAsync(budget: TimeSpan.FromSeconds(1)));
+
+        var deactivations = silo.Probe.For("other").Deactivations;
+        Assert.True(deactivations is [{ WroteState: true }], $"'other' was not written on shutdown (stop ended with {stop?.GetType().Name ?? "no error"})");
+    }
 }
