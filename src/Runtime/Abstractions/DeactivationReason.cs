@@ -13,15 +13,13 @@ public enum DeactivationReasonCode
     StateConflict,
     /// <summary>This silo lost ownership without a hand-over; in-memory state is dropped, never written.</summary>
     OwnershipLost,
-    /// <summary>Activation failed (reading state or <c>OnActivateAsync</c> threw).</summary>
-    ActivationFailed,
 }
 
 /// <summary>The reason passed to <see cref="Grain.OnDeactivateAsync"/>.</summary>
 public readonly record struct DeactivationReason(DeactivationReasonCode Code, string Description)
 {
     /// <summary>Whether in-memory state may still be written: false when another owner may already have newer state.</summary>
-    public bool MayWriteState => Code is not (DeactivationReasonCode.StateConflict or DeactivationReasonCode.OwnershipLost or DeactivationReasonCode.ActivationFailed);
+    public bool MayWriteState => Code is not (DeactivationReasonCode.StateConflict or DeactivationReasonCode.OwnershipLost);
 
     public override string ToString() => $"{Code}: {Description}";
 }

@@ -38,7 +38,12 @@ public abstract class Grain<TState> : Grain where TState : new()
 
     protected Task ReadStateAsync() => Storage.ReadStateAsync(StateName, GrainId, GrainStateOrThrow);
 
-    protected Task ClearStateAsync() => Storage.ClearStateAsync(StateName, GrainId, GrainStateOrThrow);
+    /// <summary>Deletes the stored record and resets <see cref="State"/> to a new instance, as Orleans does.</summary>
+    protected async Task ClearStateAsync()
+    {
+        await Storage.ClearStateAsync(StateName, GrainId, GrainStateOrThrow);
+        GrainStateOrThrow.State = new TState();
+    }
 
     internal override async Task InitializeStateAsync(IServiceProvider services, CancellationToken cancellationToken)
     {

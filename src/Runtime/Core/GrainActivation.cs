@@ -63,7 +63,7 @@ internal sealed class GrainActivation(GrainRuntime runtime, GrainTypeInfo type, 
         DisposeTimers();
         try
         {
-            using var timeout = new CancellationTokenSource(runtime.Options.DeactivationTimeout);
+            using var timeout = new CancellationTokenSource(runtime.Options.DeactivationTimeout, runtime.Time);
             await Grain.OnDeactivateAsync(reason, timeout.Token);
         }
         catch (Exception ex)

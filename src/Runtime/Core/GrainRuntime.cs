@@ -78,6 +78,8 @@ internal sealed class GrainRuntime(
             }
             finally
             {
+                // Idle time counts from the end of the last call, not its start.
+                activation.MarkUsed();
                 await EndTurnAsync(activation);
             }
         }
@@ -136,7 +138,19 @@ internal sealed class GrainRuntime(
     {
         _stopping = true;
         var count = _activations.Count;
-        await DeactivateAsync(_ => true, new(DeactivationReasonCode.ShuttingDown, "the silo is stopping"), cancellationToken);
+        var deactivation = DeactivateAsync(_ => true, new(DeactivationReasonCode.ShuttingDown, "the silo is stopping"), cancellationToken);
+        try
+        {
+            // A turn that never ends keeps its activation's deactivation waiting; the host's
+            // shutdown budget, not that turn, decides when the stop ends.
+            await deactivation.WaitAsync(cancellationToken);
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            logger.LogWarning("Shutdown budget ran out with {Left} of {Count} activations not deactivated; their state is not written", _activations.Count, count);
+            return;
+        }
+
         logger.LogInformation("Deactivated {Count} activations on shutdown", count);
     }
 
@@ -160,10 +174,23 @@ internal sealed class GrainRuntime(
 
     private async Task DeactivateOneAsync(GrainActivation activation, DeactivationReason reason)
     {
-        await activation.Gate.EnterAsync();
+        if (reason.Code == DeactivationReasonCode.ActivationIdle)
+        {
+            // A running turn or a queued call means the activation is in use: skip it this pass
+            // rather than wait behind it (a stuck turn would stall collection for every grain).
+            if (!activation.Gate.TryEnter())
+            {
+                return;
+            }
+        }
+        else
+        {
+            await activation.Gate.EnterAsync();
+        }
+
         try
         {
-            // An idle activation that was called while this waited is no longer idle.
+            // An idle activation that was called since the pass looked at it is no longer idle.
             if (reason.Code == DeactivationReasonCode.ActivationIdle && activation.IdleFor < Options.CollectionAge)
             {
                 return;

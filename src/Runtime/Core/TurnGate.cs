@@ -41,6 +41,21 @@ internal sealed class TurnGate
         }
     }
 
+    /// <summary>Enters only if no turn holds the gate (and so nobody waits): never queues.</summary>
+    public bool TryEnter()
+    {
+        lock (_lock)
+        {
+            if (_held)
+            {
+                return false;
+            }
+
+            _held = true;
+            return true;
+        }
+    }
+
     /// <summary>Hands the gate to the next waiter, or frees it.</summary>
     public void Exit()
     {

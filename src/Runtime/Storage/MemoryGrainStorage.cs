@@ -13,6 +13,9 @@ public sealed class MemoryGrainStorage(IServiceProvider services) : IGrainStorag
 {
     private readonly ConcurrentDictionary<(string StateName, GrainId GrainId), StoredRecord> _records = new();
 
+    // One sequence for every record, so a version is never reused, even after a clear (no ABA).
+    private long _lastVersion;
+
     public int Count => _records.Count;
 
     public Task ReadStateAsync<T>(string stateName, GrainId grainId, IGrainState<T> grainState)
@@ -46,7 +49,7 @@ public sealed class MemoryGrainStorage(IServiceProvider services) : IGrainStorag
                     throw new InconsistentStateException($"Version conflict writing {stateName} of {grainId}", expected, grainState.ETag);
                 }
 
-                var next = new StoredRecord(data, current.Version + 1);
+                var next = new StoredRecord(data, Interlocked.Increment(ref _lastVersion));
                 if (_records.TryUpdate(key, next, current))
                 {
                     grainState.ETag = Format(next.Version);
@@ -61,9 +64,10 @@ public sealed class MemoryGrainStorage(IServiceProvider services) : IGrainStorag
                     throw new InconsistentStateException($"Version conflict writing {stateName} of {grainId}: the record was cleared", null, grainState.ETag);
                 }
 
-                if (_records.TryAdd(key, new StoredRecord(data, 1)))
+                var created = new StoredRecord(data, Interlocked.Increment(ref _lastVersion));
+                if (_records.TryAdd(key, created))
                 {
-                    grainState.ETag = Format(1);
+                    grainState.ETag = Format(created.Version);
                     grainState.RecordExists = true;
                     return Task.CompletedTask;
                 }
@@ -81,7 +85,10 @@ public sealed class MemoryGrainStorage(IServiceProvider services) : IGrainStorag
                 throw new InconsistentStateException($"Version conflict clearing {stateName} of {grainId}", Format(current.Version), grainState.ETag);
             }
 
-            _records.TryRemove(KeyValuePair.Create(key, current));
+            if (!_records.TryRemove(KeyValuePair.Create(key, current)))
+            {
+                throw new InconsistentStateException($"Version conflict clearing {stateName} of {grainId}: written meanwhile", null, grainState.ETag);
+            }
         }
 
         grainState.ETag = null;

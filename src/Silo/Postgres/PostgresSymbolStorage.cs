@@ -79,10 +79,7 @@ internal sealed partial class PostgresSymbolStorage : IGrainStorage, IAsyncDispo
             [.. state.AppliedOffsets.Keys.Select(p => (p, _ownership.GenerationOf(p)))],
             [.. state.Outbox.Trades],
             state.Outbox.Candles(grainId.Key));
-        if (!_pending.Writer.TryWrite(write))
-        {
-            throw new ObjectDisposedException(nameof(PostgresSymbolStorage));
-        }
+        ObjectDisposedException.ThrowIf(!_pending.Writer.TryWrite(write), this);
 
         var version = await write.Completion;
         grainState.ETag = version.ToString(CultureInfo.InvariantCulture);
