@@ -8,17 +8,26 @@ using Pricing.Web.Hosting;
 var builder = WebApplication.CreateBuilder(args);
 
 var mode = builder.AddSiloOptions();
+if (mode == SiloMode.Cluster)
+{
+    // First, so the schema is migrated before the runtime and the ingest start.
+    builder.Services.AddPostgresStorage();
+}
+
 builder.Services.AddGrainRuntime();
 builder.Services.AddSymbolGrains();
 builder.Services.AddTickIngest();
 builder.Services.AddMarketReadModel();
+builder.Services.AddSiloMembership();
 switch (mode)
 {
     case SiloMode.Embedded:
         builder.Services.AddEmbeddedMode();
         break;
     case SiloMode.Cluster:
-        throw new NotSupportedException("Cluster mode (Kafka, PostgreSQL, Redis) is not composed yet.");
+        builder.Services.AddRedisCluster();
+        builder.Services.AddKafkaIngest();
+        break;
 }
 
 builder.Services.AddMarketApi();

@@ -16,6 +16,9 @@ public sealed class IngestStatus
 
     public Snapshot Current => _current;
 
+    /// <summary>Messages behind the end of the owned partitions, as the input loop last measured (0 without Kafka).</summary>
+    public long ConsumerLag { get; set; }
+
     public void Set(IngestState state, string detail) => _current = new Snapshot(state, detail);
 
     public sealed record Snapshot(IngestState State, string Detail);

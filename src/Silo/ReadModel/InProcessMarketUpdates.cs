@@ -4,18 +4,54 @@ using Pricing.Grains;
 namespace Pricing.Silo.ReadModel;
 
 /// <summary>
-/// The in-process quote bus: grains publish, observers (last-value cache, hub relay, cluster
-/// publisher) are called synchronously. The observer list is copy-on-write, so publishing takes
-/// no lock and allocates nothing.
+/// The in-process quote bus. This silo's grains publish (<see cref="Publish"/>); in cluster mode
+/// quotes of other silos' symbols arrive through <see cref="PublishRemote"/>. Ordinary observers
+/// (last-value cache, hub relay) see both; local-only observers (the cluster publisher) see only
+/// this silo's. Observers are called synchronously; the lists are copy-on-write, so publishing
+/// takes no lock and allocates nothing.
 /// </summary>
 internal sealed partial class InProcessMarketUpdates(ILogger<InProcessMarketUpdates> logger) : IMarketUpdates
 {
     private readonly Lock _gate = new();
-    private IQuoteObserver[] _observers = [];
+    private IQuoteObserver[] _all = [];
+    private IQuoteObserver[] _localOnly = [];
 
     public void Publish(Quote quote)
     {
-        foreach (var observer in Volatile.Read(ref _observers))
+        Notify(Volatile.Read(ref _all), quote);
+        Notify(Volatile.Read(ref _localOnly), quote);
+    }
+
+    /// <summary>A quote published by another silo.</summary>
+    public void PublishRemote(Quote quote) => Notify(Volatile.Read(ref _all), quote);
+
+    public IDisposable Subscribe(IQuoteObserver observer) => Add(ref _all, observer);
+
+    /// <summary>Observes only quotes of this silo's own grains.</summary>
+    public IDisposable SubscribeLocal(IQuoteObserver observer) => Add(ref _localOnly, observer);
+
+    private Subscription Add(ref IQuoteObserver[] list, IQuoteObserver observer)
+    {
+        lock (_gate)
+        {
+            list = [.. list, observer];
+        }
+
+        return new Subscription(this, observer);
+    }
+
+    private void Remove(IQuoteObserver observer)
+    {
+        lock (_gate)
+        {
+            _all = [.. _all.Where(o => !ReferenceEquals(o, observer))];
+            _localOnly = [.. _localOnly.Where(o => !ReferenceEquals(o, observer))];
+        }
+    }
+
+    private void Notify(IQuoteObserver[] observers, Quote quote)
+    {
+        foreach (var observer in observers)
         {
             try
             {
@@ -26,24 +62,6 @@ internal sealed partial class InProcessMarketUpdates(ILogger<InProcessMarketUpda
                 // One failing observer must not stop the others, nor the grain that published.
                 LogObserverFailed(ex, observer.GetType().Name, quote.Symbol);
             }
-        }
-    }
-
-    public IDisposable Subscribe(IQuoteObserver observer)
-    {
-        lock (_gate)
-        {
-            _observers = [.. _observers, observer];
-        }
-
-        return new Subscription(this, observer);
-    }
-
-    private void Unsubscribe(IQuoteObserver observer)
-    {
-        lock (_gate)
-        {
-            _observers = [.. _observers.Where(o => !ReferenceEquals(o, observer))];
         }
     }
 
@@ -58,7 +76,7 @@ internal sealed partial class InProcessMarketUpdates(ILogger<InProcessMarketUpda
         {
             if (Interlocked.Exchange(ref _disposed, 1) == 0)
             {
-                owner.Unsubscribe(observer);
+                owner.Remove(observer);
             }
         }
     }

@@ -1,4 +1,5 @@
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Pricing.Grains;
 using Pricing.Silo.ReadModel;
 
@@ -13,13 +14,15 @@ public static class ReadModelServiceCollectionExtensions
             .BindConfiguration(MarketSummaryOptions.SectionName)
             .ValidateDataAnnotations()
             .ValidateOnStart();
-        services.AddSingleton<IMarketUpdates, InProcessMarketUpdates>();
+        services.AddSingleton<InProcessMarketUpdates>();
+        services.AddSingleton<IMarketUpdates>(sp => sp.GetRequiredService<InProcessMarketUpdates>());
         services.AddSingleton<LastValueCache>();
         services.AddHostedService<ReadModelSubscriptions>();
         services.AddSingleton<MarketSummaryService>();
         services.AddSingleton<IMarketSummaryFeed>(sp => sp.GetRequiredService<MarketSummaryService>());
         services.AddHostedService(sp => sp.GetRequiredService<MarketSummaryService>());
-        services.AddSingleton<IMarketQueries, GrainMarketQueries>();
+        services.AddSingleton<IMarketQueries, MarketQueries>();
+        services.TryAddSingleton<ISymbolLocality, AllSymbolsLocal>();
         return services;
     }
 }

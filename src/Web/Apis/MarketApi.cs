@@ -58,9 +58,17 @@ public static class MarketApi
             .WithSummary("The whole market at a glance: breadth, activity and movers")
             .WithTags("Market");
 
+        api.MapGet("/cluster", GetCluster)
+            .WithName("GetCluster")
+            .WithSummary("The live silos: partitions, activations, ingest rate, consumer lag and errors")
+            .WithTags("Cluster");
+
         endpoints.MapOpenApi();
         return endpoints;
     }
+
+    public static async Task<Ok<ClusterStatus>> GetCluster(IClusterView cluster, CancellationToken cancellationToken) =>
+        TypedResults.Ok(await cluster.GetStatusAsync(cancellationToken));
 
     public static async Task<Ok<IReadOnlyList<SymbolSummary>>> GetSymbols(IMarketQueries queries, CancellationToken cancellationToken) =>
         TypedResults.Ok(await queries.GetSymbolsAsync(cancellationToken));

@@ -5,25 +5,44 @@ using Pricing.Runtime;
 namespace Pricing.Silo.ReadModel;
 
 /// <summary>
-/// Reads answered by this silo's symbol grains (which hold the freshest values), continued from
-/// the history store for pages older than what a grain keeps in memory. Symbols not in the
-/// last-value cache are unknown: no grain is activated for them.
+/// Answers reads. A symbol hosted here is read from its grain (the freshest values), with deeper
+/// pages continued from the history store; a symbol another silo hosts is read from the
+/// last-value cache and the shared history, so no request needs to reach a particular silo.
+/// Symbols not in the last-value cache are unknown: no grain is activated for them.
 /// </summary>
-internal sealed class GrainMarketQueries(
+internal sealed class MarketQueries(
     IGrainFactory grains,
+    ISymbolLocality locality,
     LastValueCache cache,
     ISymbolHistoryStore history,
-    IMarketSummaryFeed summary) : IMarketQueries
+    IMarketSummaryFeed summary,
+    IRemoteSymbolStats? remoteStats = null) : IMarketQueries
 {
     public ValueTask<IReadOnlyList<SymbolSummary>> GetSymbolsAsync(CancellationToken cancellationToken) =>
         ValueTask.FromResult<IReadOnlyList<SymbolSummary>>(
             [.. cache.All.OrderBy(q => q.Symbol, StringComparer.Ordinal).Select(MarketSummaryCalculator.ToSummary)]);
 
-    public async ValueTask<Quote?> GetQuoteAsync(string symbol, CancellationToken cancellationToken) =>
-        cache.Contains(symbol) ? await Grain(symbol).GetQuoteAsync() : null;
+    public async ValueTask<Quote?> GetQuoteAsync(string symbol, CancellationToken cancellationToken)
+    {
+        if (!cache.TryGet(symbol, out var cached))
+        {
+            return null;
+        }
 
-    public async ValueTask<SymbolStats?> GetStatsAsync(string symbol, CancellationToken cancellationToken) =>
-        cache.Contains(symbol) ? await Grain(symbol).GetStatsAsync() : null;
+        return locality.IsLocal(symbol) ? await Grain(symbol).GetQuoteAsync() ?? cached : cached;
+    }
+
+    public async ValueTask<SymbolStats?> GetStatsAsync(string symbol, CancellationToken cancellationToken)
+    {
+        if (!cache.Contains(symbol))
+        {
+            return null;
+        }
+
+        return locality.IsLocal(symbol)
+            ? await Grain(symbol).GetStatsAsync()
+            : await RemoteStatsAsync(symbol, cancellationToken);
+    }
 
     public async ValueTask<Page<Candle>?> GetCandlesAsync(string symbol, CandleInterval interval, int limit, DateTimeOffset? before, CancellationToken cancellationToken)
     {
@@ -33,7 +52,18 @@ internal sealed class GrainMarketQueries(
         }
 
         // One more than asked tells whether an older page exists.
-        var items = new List<Candle>(await Grain(symbol).GetCandlesAsync(new CandleQuery(interval, limit + 1, before)));
+        var items = new List<Candle>(limit + 1);
+        if (locality.IsLocal(symbol))
+        {
+            items.AddRange(await Grain(symbol).GetCandlesAsync(new CandleQuery(interval, limit + 1, before)));
+        }
+        else if (await RemoteStatsAsync(symbol, cancellationToken) is { } stats)
+        {
+            // The open candle lives in the owner's grain; its copy in the last-value cache is at most a second old.
+            var name = interval.ToName();
+            items.AddRange(stats.OpenCandles.Where(c => c.Interval == name && (before is null || c.Start < before)));
+        }
+
         if (items.Count <= limit)
         {
             var olderThan = items.Count > 0 ? items[^1].Start : before;
@@ -50,7 +80,12 @@ internal sealed class GrainMarketQueries(
             return null;
         }
 
-        var items = new List<Trade>(await Grain(symbol).GetTradesAsync(new TradeQuery(limit + 1, beforeTradeId)));
+        var items = new List<Trade>(limit + 1);
+        if (locality.IsLocal(symbol))
+        {
+            items.AddRange(await Grain(symbol).GetTradesAsync(new TradeQuery(limit + 1, beforeTradeId)));
+        }
+
         if (items.Count <= limit)
         {
             var olderThan = items.Count > 0 ? items[^1].TradeId : beforeTradeId;
@@ -64,6 +99,9 @@ internal sealed class GrainMarketQueries(
         ValueTask.FromResult(summary.Current);
 
     private ISymbolGrain Grain(string symbol) => grains.GetGrain<ISymbolGrain>(symbol);
+
+    private ValueTask<SymbolStats?> RemoteStatsAsync(string symbol, CancellationToken cancellationToken) =>
+        remoteStats?.GetStatsAsync(symbol, cancellationToken) ?? ValueTask.FromResult<SymbolStats?>(null);
 
     /// <summary>The first <paramref name="limit"/> items, and a cursor at the last of them if more exist.</summary>
     private static Page<T> ToPage<T>(List<T> items, int limit, Func<T, long> cursorOf)
