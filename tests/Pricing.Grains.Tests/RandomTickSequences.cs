@@ -19,6 +19,9 @@ internal static class RandomTickSequences
 
     private static readonly long[] CandleLengths = [.. CandleIntervals.All.Select(i => i.ToTimeSpan().Ticks)];
 
+    private static readonly long[] ShortCandleLengths =
+        [TimeSpan.FromMinutes(1).Ticks, TimeSpan.FromMinutes(1).Ticks, TimeSpan.FromMinutes(5).Ticks, TimeSpan.FromMinutes(15).Ticks, TimeSpan.FromHours(1).Ticks];
+
     public static IEnumerable<Tick> Generate(int seed, int count, TimeSpan grace)
     {
         var rng = new Random(seed);
@@ -30,6 +33,8 @@ internal static class RandomTickSequences
         var meanGap = MeanGaps[rng.Next(MeanGaps.Length)].Ticks;
         var now = new DateTime(2024, 1, 1, 0, 0, 0, DateTimeKind.Utc).Ticks + rng.NextInt64(TimeSpan.FromDays(730).Ticks);
         var lastTimestamp = now;
+        var maxTimestamp = now;
+        var queued = new Queue<long>(); // event times of amendments that follow a boundary crossing
         var partitions = rng.Next(1, 4);
         var partition = 0;
         var offsets = Enumerable.Range(0, partitions).Select(_ => rng.NextInt64(0, 1000)).ToArray();
@@ -70,36 +75,48 @@ internal static class RandomTickSequences
             };
             priceSteps = Math.Max(minSteps, priceSteps + move);
 
-            // Event time.
-            if (burst > 0)
+            // Event time: queued amendments first, else the clock moves on and the tick lands near it.
+            long timestamp;
+            if (queued.Count > 0)
             {
-                burst--;
-                now += rng.Next(0, 20_000);
+                timestamp = queued.Dequeue();
             }
             else
             {
-                now += (long)(-Math.Log(1 - rng.NextDouble()) * meanGap);
-                if (rng.NextDouble() < 0.002)
+                if (burst > 0)
                 {
-                    now += rng.NextInt64(TimeSpan.FromHours(1).Ticks, TimeSpan.FromHours(50).Ticks);
+                    burst--;
+                    now += rng.Next(0, 20_000);
+                }
+                else
+                {
+                    now += (long)(-Math.Log(1 - rng.NextDouble()) * meanGap);
+                    if (rng.NextDouble() < 0.002)
+                    {
+                        now += rng.NextInt64(TimeSpan.FromHours(1).Ticks, TimeSpan.FromHours(50).Ticks);
+                    }
+
+                    if (rng.NextDouble() < 0.01)
+                    {
+                        burst = rng.Next(10, 100);
+                    }
                 }
 
-                if (rng.NextDouble() < 0.01)
+                var kind = rng.NextDouble();
+                timestamp = kind switch
                 {
-                    burst = rng.Next(10, 100);
-                }
+                    < 0.04 => lastTimestamp,
+                    < 0.10 => now - rng.NextInt64(0, TimeSpan.FromSeconds(3).Ticks),
+                    < 0.12 => JustBeforeBoundary(rng, maxTimestamp, grace),
+                    < 0.135 => AcrossBoundary(rng, maxTimestamp, grace, queued),
+                    < 0.145 => now - rng.NextInt64(TimeSpan.FromMinutes(1).Ticks, TimeSpan.FromHours(30).Ticks),
+                    _ => now + rng.NextInt64(-TimeSpan.FromMilliseconds(200).Ticks, TimeSpan.FromMilliseconds(200).Ticks),
+                };
+                now = Math.Max(now, timestamp);
             }
 
-            var kind = rng.NextDouble();
-            var timestamp = kind switch
-            {
-                < 0.04 => lastTimestamp,
-                < 0.10 => now - rng.NextInt64(0, TimeSpan.FromSeconds(3).Ticks),
-                < 0.14 => JustBeforeBoundary(rng, now, grace),
-                < 0.15 => now - rng.NextInt64(TimeSpan.FromMinutes(1).Ticks, TimeSpan.FromHours(30).Ticks),
-                _ => now + rng.NextInt64(-TimeSpan.FromMilliseconds(200).Ticks, TimeSpan.FromMilliseconds(200).Ticks),
-            };
             lastTimestamp = timestamp;
+            maxTimestamp = Math.Max(maxTimestamp, timestamp);
 
             if (partitions > 1 && rng.NextDouble() < 0.02)
             {
@@ -161,13 +178,29 @@ internal static class RandomTickSequences
     public static TimeSpan Grace(int seed) =>
         new[] { TimeSpan.Zero, TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(5), TimeSpan.FromSeconds(30), TimeSpan.FromMinutes(5), TimeSpan.FromHours(1) }[seed % 6];
 
-    /// <summary>A time just before a candle boundary at or before now: late for some intervals, within or beyond the grace period.</summary>
-    private static long JustBeforeBoundary(Random rng, long now, TimeSpan grace)
+    /// <summary>Just before the latest event time's bucket of some interval: late there, within the grace period or beyond it.</summary>
+    private static long JustBeforeBoundary(Random rng, long latest, TimeSpan grace)
     {
         var length = CandleLengths[rng.Next(CandleLengths.Length)];
-        var boundary = now - (now % length);
-        var reach = (2 * grace.Ticks) + TimeSpan.FromSeconds(2).Ticks;
-        return boundary - rng.NextInt64(1, reach);
+        var boundary = latest - (latest % length);
+        return boundary - rng.NextInt64(1, (2 * grace.Ticks) + TimeSpan.FromSeconds(2).Ticks);
+    }
+
+    /// <summary>
+    /// Just past the next boundary of a short interval (within the grace period), with one to three
+    /// ticks queued for the bucket before it: amendments of a just-closed candle, or, if no trade
+    /// fell in that bucket, a candle created late.
+    /// </summary>
+    private static long AcrossBoundary(Random rng, long latest, TimeSpan grace, Queue<long> queued)
+    {
+        var length = ShortCandleLengths[rng.Next(ShortCandleLengths.Length)];
+        var boundary = latest - (latest % length) + length;
+        for (var i = rng.Next(1, 4); i > 0; i--)
+        {
+            queued.Enqueue(boundary - rng.NextInt64(1, length));
+        }
+
+        return boundary + rng.NextInt64(0, Math.Max(1, grace.Ticks));
     }
 
     /// <summary>Heavy-tailed (Pareto, alpha 1.3) size, rounded to the sequence's decimals, at least one unit.</summary>
