@@ -9,43 +9,58 @@ namespace Pricing.Grains.Tests.Reference;
 /// </summary>
 internal static class NaiveCandles
 {
-    public static RefCandleSeries Compute(IReadOnlyList<AppliedTick> ticks, long length, long grace)
+    /// <summary>The candles of buckets of <paramref name="length"/>; only the newest <paramref name="depth"/> closed ones are built, the rest counted.</summary>
+    public static RefCandleSeries Compute(ReadOnlySpan<AppliedTick> ticks, long length, long grace, int depth = int.MaxValue)
     {
-        if (ticks.Count == 0)
+        if (ticks.Length == 0)
         {
-            return new RefCandleSeries([], null, 0);
+            return new RefCandleSeries([], null, 0, 0);
         }
 
-        var buckets = new SortedDictionary<long, List<(AppliedTick Tick, bool Amends)>>();
+        // Which ticks each bucket accepts, and whether as an amendment.
+        var amends = new bool?[ticks.Length];
+        var starts = new HashSet<long>();
         long late = 0;
         var maxBefore = long.MinValue;
-        for (var i = 0; i < ticks.Count; i++)
+        for (var i = 0; i < ticks.Length; i++)
         {
             var tick = ticks[i];
             var start = BucketStart(tick.UtcTicks, length);
-            bool? amends = i == 0 || start >= BucketStart(maxBefore, length) ? false
+            amends[i] = i == 0 || start >= BucketStart(maxBefore, length) ? false
                 : maxBefore < start + length + grace ? true
                 : null;
-            if (amends is { } a)
+            if (amends[i] is null)
             {
-                if (!buckets.TryGetValue(start, out var accepted))
-                {
-                    buckets[start] = accepted = [];
-                }
-
-                accepted.Add((tick, a));
+                late++;
             }
             else
             {
-                late++;
+                starts.Add(start);
             }
 
             maxBefore = Math.Max(maxBefore, tick.UtcTicks);
         }
 
         var openStart = BucketStart(maxBefore, length);
+        var closedStarts = starts.Where(s => s < openStart).Order().ToList();
+        var oldestBuilt = closedStarts.Count > depth ? closedStarts[^depth] : long.MinValue;
+        var buckets = new SortedDictionary<long, List<(AppliedTick Tick, bool Amends)>>();
+        for (var i = 0; i < ticks.Length; i++)
+        {
+            var start = BucketStart(ticks[i].UtcTicks, length);
+            if (amends[i] is { } a && start >= oldestBuilt)
+            {
+                if (!buckets.TryGetValue(start, out var accepted))
+                {
+                    buckets[start] = accepted = [];
+                }
+
+                accepted.Add((ticks[i], a));
+            }
+        }
+
         var closed = buckets.Where(b => b.Key < openStart).Select(b => Build(b.Key, b.Value)).ToList();
-        return new RefCandleSeries(closed, Build(openStart, buckets[openStart]), late);
+        return new RefCandleSeries(closed, Build(openStart, buckets[openStart]), late, closedStarts.Count);
     }
 
     public static long BucketStart(long utcTicks, long length) => utcTicks - (utcTicks % length);

@@ -1,3 +1,5 @@
+using System.Runtime.InteropServices;
+
 namespace Pricing.Grains.Tests.Reference;
 
 /// <summary>
@@ -6,7 +8,8 @@ namespace Pricing.Grains.Tests.Reference;
 /// order, and recomputes each statistic from that list, straight from its definition, whenever
 /// it is asked. Nothing is incremental, so nothing can drift; clarity over speed.
 /// </summary>
-internal sealed class NaiveMarket
+/// <param name="candleDepth">How many of the newest closed candles per interval to build (all by default; fewer keeps a long run affordable).</param>
+internal sealed class NaiveMarket(int candleDepth = int.MaxValue)
 {
     private readonly List<AppliedTick> _ticks = [];
     private readonly Dictionary<int, long> _highestOffsets = [];
@@ -125,7 +128,7 @@ internal sealed class NaiveMarket
         var key = (interval.ToTimeSpan().Ticks, grace.Ticks);
         if (!_candles.TryGetValue(key, out var cached) || cached.Count != _ticks.Count)
         {
-            cached = (_ticks.Count, NaiveCandles.Compute(_ticks, key.Item1, key.Item2));
+            cached = (_ticks.Count, NaiveCandles.Compute(CollectionsMarshal.AsSpan(_ticks), key.Item1, key.Item2, candleDepth));
             _candles[key] = cached;
         }
 

@@ -17,5 +17,8 @@ internal sealed record RefCandle(
     public decimal Vwap => Turnover / Volume;
 }
 
-/// <summary>All candles of one interval: closed ones oldest first, the open one, and the ticks too late for it.</summary>
-internal sealed record RefCandleSeries(IReadOnlyList<RefCandle> Closed, RefCandle? Open, long LateTicks);
+/// <summary>
+/// Candles of one interval: the newest closed ones (all unless the reference was asked for fewer),
+/// oldest first; the open one; the ticks too late for it; and how many closed candles there are in all.
+/// </summary>
+internal sealed record RefCandleSeries(IReadOnlyList<RefCandle> Closed, RefCandle? Open, long LateTicks, int ClosedTotal);

@@ -129,8 +129,9 @@ internal static class ReferenceAssert
             m.Equal($"{name} open candle", e.Open.ToCandle(interval, closed: false), actual.OpenBar.ToCandle(Symbol, interval, actual.Length, closed: false));
         }
 
-        var held = Math.Min(options.CandleRetention, e.Closed.Count);
+        var held = Math.Min(options.CandleRetention, e.ClosedTotal);
         m.Equal($"{name} closed candles held", held, actual.ClosedCount);
+        m.True(e.Closed.Count >= held, $"{name}: the reference was built {e.Closed.Count} candles deep, fewer than the {held} held");
         var skip = e.Closed.Count - held;
         for (var i = 0; i < Math.Min(held, actual.ClosedCount); i++)
         {
