@@ -94,8 +94,8 @@ internal sealed class NaiveMarket(int candleDepth = int.MaxValue)
     public RefVolatility Volatility(int window)
     {
         var returns = LogReturns(window);
-        // Scale for the tolerance: the returns in the window and those evicted since the
-        // implementation last recomputed its sums (it does so at least every `window` removals).
+        // For failure messages: the largest return in the window or evicted since the implementation
+        // last recomputed its running sums (it does so at least every `window` removals).
         var scale = LogReturns(2 * window).Select(Math.Abs).DefaultIfEmpty(0).Max();
         if (returns.Count < 2)
         {

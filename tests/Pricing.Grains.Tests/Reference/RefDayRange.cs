@@ -6,5 +6,5 @@ internal readonly record struct RefDayRange(decimal Open, decimal High, decimal 
 /// <summary>A rolling VWAP and how many trades it holds.</summary>
 internal readonly record struct RefVwap(decimal? Value, int Count);
 
-/// <summary>Sample standard deviation of log returns; <see cref="ReturnScale"/> is the largest |return| near the window (see the tolerance).</summary>
+/// <summary>Sample standard deviation of log returns; <see cref="ReturnScale"/> is the largest |return| in or recently out of the window (for failure messages).</summary>
 internal readonly record struct RefVolatility(double? StdDev, int Count, double ReturnScale);
