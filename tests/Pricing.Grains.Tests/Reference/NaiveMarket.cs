@@ -31,7 +31,7 @@ internal sealed class NaiveMarket(int candleDepth = int.MaxValue)
         }
 
         _highestOffsets[tick.Partition] = tick.Offset;
-        _ticks.Add(new AppliedTick(_ticks.Count, tick.Price, tick.Size, tick.Timestamp.UtcTicks));
+        _ticks.Add(new AppliedTick(tick.Price, tick.Size, tick.Timestamp.UtcTicks));
         return true;
     }
 
