@@ -17,6 +17,10 @@ namespace Pricing.Grains.Tests;
 ///   the window after every `window` removals, which bounds the drift to one window's worth.
 ///   They must agree with the reference to 1e-9 relative (see <see cref="Tolerance"/> for the tiny
 ///   absolute floor of a near-zero standard deviation), here after 10^6 ticks.
+///   Known failure: the bound "one window's worth" is absolute, a few ulps of the largest squared
+///   return that passed through since the last recompute; when a calm window follows a jump, that
+///   is far more than 1e-9 of the calm window's variance (see RollingVolatilityTests). With the
+///   default window of 100 this run shows it once in a thousand checks (1.5e-8 relative).
 /// The reference stays affordable: tick-count windows look only at their last ticks; time windows,
 /// candles and the EMA's explicit weighted sum scan the history once per checkpoint.
 /// </summary>
@@ -33,7 +37,7 @@ public sealed class LongRunPrecisionTests
             VwapTicks = 100,
             SmaPeriods = [20, 5000],
             EmaPeriods = [12, 26, 5000],
-            VolatilityWindow = 1000,
+            VolatilityWindow = 100, // the default
             // With a grace period shorter than every interval only the newest closed candle can be
             // amended, so the candles held are exactly the newest `retention` of the reference's.
             CandleRetention = 1000,
@@ -43,6 +47,9 @@ public sealed class LongRunPrecisionTests
         var reference = new NaiveMarket(candleDepth: options.CandleRetention);
         var sink = new RecordingCandleSink();
         int[] checkpoints = [1_000, 100_000, 500_000];
+        // Volatility is cheap to check (its reference looks at one window), so it is checked every
+        // thousand ticks and reported last, after everything else has had its say.
+        var volatility = new Mismatches($"seed {Seed}, volatility every 1000 applied ticks");
         var sent = 0;
 
         foreach (var tick in RandomTickSequences.Generate(Seed, int.MaxValue, options.LateTickGrace))
@@ -52,7 +59,12 @@ public sealed class LongRunPrecisionTests
             Assert.True(expectApplied == analytics.Apply(tick, sink), $"seed {Seed}, tick {sent}: Apply disagrees on {tick}");
             if (expectApplied && checkpoints.Contains(reference.Count))
             {
-                ReferenceAssert.Matches(analytics, reference, AnalyticsAgreeWithReferenceTests.Context(Seed, sent, reference, options));
+                ReferenceAssert.Matches(analytics, reference, AnalyticsAgreeWithReferenceTests.Context(Seed, sent, reference, options), volatility: false);
+            }
+
+            if (expectApplied && reference.Count % 1000 == 0)
+            {
+                ReferenceAssert.Volatility(volatility, analytics.Volatility, reference);
             }
 
             if (reference.Count == Applied)
@@ -62,9 +74,10 @@ public sealed class LongRunPrecisionTests
         }
 
         var context = AnalyticsAgreeWithReferenceTests.Context(Seed, sent, reference, options);
-        ReferenceAssert.Matches(analytics, reference, context);
+        ReferenceAssert.Matches(analytics, reference, context, volatility: false);
         var m = new Mismatches(context);
         HistoryAssert.ClosedCandlesReported(m, sink, reference, options.LateTickGrace);
         m.ThrowIfAny();
+        volatility.ThrowIfAny();
     }
 }
