@@ -241,6 +241,21 @@ public sealed class CandleSeriesTests
             Enumerable.Range(0, series.ClosedCount).Select(i => series.ClosedAt(i).Start));
     }
 
+    [Fact]
+    public void A_closed_candle_survives_the_round_trip_through_history()
+    {
+        var bar = CandleBar.First(Ticks("2024-05-01T10:00:00Z"), Ticks("2024-05-01T10:00:07.1234567Z"), 100.25m, 3.5m);
+        bar.Add(Ticks("2024-05-01T10:00:42Z"), 101.5m, 0.125m);
+        bar.Add(Ticks("2024-05-01T10:00:03Z"), 99.75m, 10m);
+        bar.Revision = 2;
+
+        var candle = bar.ToCandle("SYM", CandleInterval.OneMinute, TimeSpan.TicksPerMinute, closed: true);
+
+        Assert.Equal(bar, CandleBar.FromCandle(candle));
+        Assert.Equal((Time("2024-05-01T10:00:03Z"), Time("2024-05-01T10:00:42Z")), (candle.FirstTradeAt, candle.LastTradeAt));
+        Assert.Equal(candle.Turnover / candle.Volume, candle.Vwap);
+    }
+
     private static IEnumerable<int[]> Permutations(int[] items)
     {
         if (items.Length <= 1)
