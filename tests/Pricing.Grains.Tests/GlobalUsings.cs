@@ -1,0 +1,2 @@
+global using Pricing.Grains.Analytics;
+global using Xunit;
