@@ -15,7 +15,7 @@ public sealed class OptionChangeTests
     public static TheoryData<string> Changes() =>
     [
         "sma period", "sma added", "ema period", "ema order", "volatility window", "tick vwap length",
-        "vwap window length", "vwap window resolution", "day resolution", "candle retention", "late-tick grace",
+        "vwap window length", "vwap window resolution", "day resolution", "candle retention",
     ];
 
     [Theory]
@@ -36,7 +36,6 @@ public sealed class OptionChangeTests
             "vwap window resolution" => Set(() => after.VwapWindowResolution = TimeSpan.FromSeconds(2), "vwap-window"),
             "day resolution" => Set(() => after.DayWindowResolution = TimeSpan.FromMinutes(15), "day"),
             "candle retention" => Set(() => after.CandleRetention = 4),
-            "late-tick grace" => Set(() => after.LateTickGrace = TimeSpan.FromSeconds(30), "candles"),
             _ => throw new ArgumentOutOfRangeException(nameof(change)),
         };
 

@@ -1,3 +1,5 @@
+using Pricing.Grains.Tests.Reference;
+
 namespace Pricing.Grains.Tests;
 
 /// <summary>Hand-written cases of the rolling volatility (sample standard deviation of log returns).</summary>
@@ -48,7 +50,7 @@ public sealed class RollingVolatilityTests
     /// <summary>Sample standard deviation of ln(p_i / p_(i-1)), the ratio taken in decimal, mean first then squared deviations.</summary>
     private static double TwoPassStdDev(List<decimal> prices)
     {
-        var returns = prices.Zip(prices.Skip(1), (a, b) => Math.Log((double)(b / a))).ToList();
+        var returns = prices.Zip(prices.Skip(1), PreciseLogReturn.Of).ToList();
         var mean = returns.Average();
         return Math.Sqrt(returns.Sum(r => (r - mean) * (r - mean)) / (returns.Count - 1));
     }

@@ -25,7 +25,7 @@ internal sealed class CandleSeries
         Length = interval.ToTimeSpan().Ticks;
         _retain = retain;
         _graceTicks = grace.Ticks;
-        _closed = new List<CandleBar>(retain + 1);
+        _closed = [];
     }
 
     public CandleInterval Interval { get; }
@@ -58,18 +58,21 @@ internal sealed class CandleSeries
 
         if (!_hasOpen)
         {
-            _open = CandleBar.First(start, utcTicks, price, size);
-            _hasOpen = true;
-            return CandleChange.OpenUpdated;
+            // No open candle (first tick, or closed candles restored without one): a tick at or
+            // before the newest closed candle is late, anything after opens a candle.
+            if (_closed.Count == 0 || start > _closed[^1].Start)
+            {
+                _open = CandleBar.First(start, utcTicks, price, size);
+                _hasOpen = true;
+                return CandleChange.OpenUpdated;
+            }
         }
-
-        if (start == _open.Start)
+        else if (start == _open.Start)
         {
             _open.Add(utcTicks, price, size);
             return CandleChange.OpenUpdated;
         }
-
-        if (start > _open.Start)
+        else if (start > _open.Start)
         {
             LastChangedClosed = _open;
             AppendClosed(_open);
@@ -116,6 +119,11 @@ internal sealed class CandleSeries
         _closed.Clear();
         _closed.AddRange(bars.Where(b => !_hasOpen || b.Start < _open.Start).OrderBy(b => b.Start));
         TrimToRetention();
+        if (_closed.Count > 0)
+        {
+            // The latest event time is at least the newest trade in history (state written before it may not say so).
+            _maxEventTicks = Math.Max(_maxEventTicks, _closed.Max(b => b.CloseTicks));
+        }
     }
 
     public void Write(StateWriter writer)
@@ -134,7 +142,8 @@ internal sealed class CandleSeries
     public void Read(StateReader reader)
     {
         reader.Expect(Length, $"the {Interval.ToName()} candle length");
-        reader.Expect(_graceTicks, "the late-tick grace period");
+        // The grace period is a setting, not part of the candles' shape: a changed grace applies from now on.
+        _ = reader.ReadInt64();
         LateTicks = reader.ReadInt64();
         _maxEventTicks = reader.ReadInt64();
         _hasOpen = reader.ReadBoolean();

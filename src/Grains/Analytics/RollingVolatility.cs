@@ -2,25 +2,37 @@ namespace Pricing.Grains.Analytics;
 
 /// <summary>
 /// Sample standard deviation of the last <c>window</c> log returns between consecutive prices
-/// (input order). Welford's update, extended to removal, keeps mean and squared deviations
-/// stable in double precision; because add-and-remove still accumulates rounding, the sums
-/// are recomputed from the window after every <c>window</c> removals, which bounds the error
-/// to one window's worth at amortised O(1) per tick.
+/// (input order). Returns are kept in a ring (O(1) per tick); the deviation is computed when
+/// read, in two passes (mean, then squared deviations), and cached until the next tick. Running
+/// add-and-remove sums were tried and rejected: after a large return leaves a calm window their
+/// rounding error dwarfs the variance that remains. Reads are rare (a stats request, a cache
+/// refresh), so exactness costs nothing on the tick path.
 /// </summary>
 internal sealed class RollingVolatility(int window)
 {
     private readonly RingBuffer<double> _returns = new(window);
-    private double _mean;
-    private double _m2;
     private decimal _previousPrice;
     private bool _hasPrevious;
-    private int _removalsSinceRecompute;
+    private double? _cached;
+    private bool _stale = true;
 
     public int Window => _returns.Capacity;
 
     public int Count => _returns.Count;
 
-    public double? StdDev => _returns.Count > 1 ? Math.Sqrt(Math.Max(0, _m2 / (_returns.Count - 1))) : null;
+    public double? StdDev
+    {
+        get
+        {
+            if (_stale)
+            {
+                _cached = Compute();
+                _stale = false;
+            }
+
+            return _cached;
+        }
+    }
 
     public void Add(decimal price)
     {
@@ -31,66 +43,46 @@ internal sealed class RollingVolatility(int window)
             return;
         }
 
-        var logReturn = Math.Log((double)price / (double)_previousPrice);
+        _returns.Add(LogReturn(_previousPrice, price), out _);
         _previousPrice = price;
-
-        if (_returns.Add(logReturn, out var evicted))
-        {
-            Remove(evicted);
-            if (++_removalsSinceRecompute >= _returns.Capacity)
-            {
-                Recompute();
-            }
-        }
-
-        Insert(logReturn);
+        _stale = true;
     }
 
-    private void Insert(double x)
+    /// <summary>
+    /// ln(price / previous) to full double precision even for tiny moves: the relative change is
+    /// taken in decimal (exact), and ln(1 + x) uses the u = 1 + x correction, because a ratio
+    /// rounded to double first loses most digits of a one-tick move on a large price.
+    /// </summary>
+    internal static double LogReturn(decimal previous, decimal price)
     {
-        // Count already includes x (the ring was updated first).
+        var x = (double)((price - previous) / previous);
+        var u = 1.0 + x;
+        return u == 1.0 ? x : Math.Log(u) * x / (u - 1.0);
+    }
+
+    private double? Compute()
+    {
         var n = _returns.Count;
-        var delta = x - _mean;
-        _mean += delta / n;
-        _m2 += delta * (x - _mean);
-    }
-
-    private void Remove(double x)
-    {
-        // The ring holds n - 1 values after evicting x; run Welford's step backwards.
-        var n = _returns.Count - 1;
-        if (n == 0)
+        if (n < 2)
         {
-            _mean = 0;
-            _m2 = 0;
-            return;
+            return null;
         }
 
-        var delta = x - _mean;
-        _mean -= delta / n;
-        _m2 -= delta * (x - _mean);
-    }
-
-    private void Recompute()
-    {
-        _removalsSinceRecompute = 0;
-        // Excludes the newest slot, which Insert is about to add.
-        var n = _returns.Count - 1;
-        double mean = 0;
+        double sum = 0;
         for (var i = 0; i < n; i++)
         {
-            mean += (_returns[i] - mean) / (i + 1);
+            sum += _returns[i];
         }
 
-        double m2 = 0;
+        var mean = sum / n;
+        double squares = 0;
         for (var i = 0; i < n; i++)
         {
-            var d = _returns[i] - mean;
-            m2 += d * d;
+            var deviation = _returns[i] - mean;
+            squares += deviation * deviation;
         }
 
-        _mean = mean;
-        _m2 = m2;
+        return Math.Sqrt(squares / (n - 1));
     }
 
     public void Write(StateWriter writer)
@@ -117,16 +109,6 @@ internal sealed class RollingVolatility(int window)
             _returns.Add(reader.ReadDouble(), out _);
         }
 
-        // Recompute over the whole ring: Recompute skips the newest slot, so add it back.
-        _removalsSinceRecompute = 0;
-        _mean = 0;
-        _m2 = 0;
-        for (var i = 0; i < _returns.Count; i++)
-        {
-            var x = _returns[i];
-            var delta = x - _mean;
-            _mean += delta / (i + 1);
-            _m2 += delta * (x - _mean);
-        }
+        _stale = true;
     }
 }

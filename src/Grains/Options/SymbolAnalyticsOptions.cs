@@ -67,6 +67,12 @@ public sealed class SymbolAnalyticsOptions : IValidatableObject
         {
             yield return new ValidationResult("LateTickGrace must be between 0 and 1 hour.", [nameof(LateTickGrace)]);
         }
+        else if (TimeSpan.FromMinutes(CandleRetention) < LateTickGrace)
+        {
+            // Otherwise a late tick within the grace period could belong to a 1m candle no longer held.
+            yield return new ValidationResult(
+                $"CandleRetention ({CandleRetention}) one-minute candles must cover LateTickGrace ({LateTickGrace}).", [nameof(CandleRetention)]);
+        }
     }
 
     private static IEnumerable<ValidationResult> ValidateWindow(TimeSpan length, TimeSpan resolution, string lengthName, string resolutionName, int maxBuckets)

@@ -144,14 +144,14 @@ internal sealed class NaiveMarket(int candleDepth = int.MaxValue)
         return [.. _ticks.Where(t => t.UtcTicks / resolution.Ticks > newest - buckets)];
     }
 
-    /// <summary>The last <paramref name="count"/> of the returns ln(p_i / p_(i-1)), the ratio taken in decimal.</summary>
+    /// <summary>The last <paramref name="count"/> of the returns ln(p_i / p_(i-1)), see <see cref="PreciseLogReturn"/>.</summary>
     private List<double> LogReturns(int count)
     {
         var prices = Tail(count + 1);
         var returns = new List<double>(prices.Count);
         for (var i = 1; i < prices.Count; i++)
         {
-            returns.Add(Math.Log((double)(prices[i].Price / prices[i - 1].Price)));
+            returns.Add(PreciseLogReturn.Of(prices[i - 1].Price, prices[i].Price));
         }
 
         return returns;
