@@ -63,6 +63,16 @@ public sealed class HubSubscriptionTests(SiloFixture silo)
     }
 
     [Fact]
+    public async Task SubscribeReturnsOneSnapshotPerDistinctSymbolInRequestOrder()
+    {
+        await using var connection = await silo.Factory.ConnectHubAsync();
+
+        var snapshots = await connection.SubscribeAsync(["spy", "AAPL", "SPY", "aapl", "btc-usd"]);
+
+        Assert.Equal(["SPY", "AAPL", "BTC-USD"], snapshots.Select(s => s.Symbol));
+    }
+
+    [Fact]
     public async Task UnsubscribeStopsThatSymbolOnly()
     {
         await using var connection = MarketHubClient.Build(silo.Factory.BaseAddress);

@@ -1,9 +1,8 @@
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
-using Microsoft.Extensions.DependencyInjection;
+using Microsoft.AspNetCore.SignalR.Client;
 using Microsoft.Extensions.Logging;
 using Pricing.Testing;
-using Microsoft.AspNetCore.SignalR.Client;
 
 namespace Pricing.Silo.Tests.Support;
 
@@ -16,7 +15,6 @@ namespace Pricing.Silo.Tests.Support;
 public sealed class SiloFactory : WebApplicationFactory<Program>
 {
     private readonly Dictionary<string, string?> _settings;
-
     private readonly Action<IWebHostBuilder>? _configure;
 
     /// <param name="overrides">Settings on top of <see cref="SiloSettings.Defaults"/>.</param>
