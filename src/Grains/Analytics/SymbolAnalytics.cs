@@ -14,8 +14,8 @@ internal sealed class SymbolAnalytics
         VwapTicks = new TickWindowVwap(options.VwapTicks);
         VwapWindow = new TimeWindowVwap(options.VwapWindow, options.VwapWindowResolution);
         Day = new DayRange(TimeSpan.FromDays(1), options.DayWindowResolution);
-        Sma = [.. options.SmaPeriods.Select(p => new SimpleMovingAverage(p))];
-        Ema = [.. options.EmaPeriods.Select(p => new ExponentialMovingAverage(p))];
+        Sma = [.. options.EffectiveSmaPeriods.Select(p => new SimpleMovingAverage(p))];
+        Ema = [.. options.EffectiveEmaPeriods.Select(p => new ExponentialMovingAverage(p))];
         Volatility = new RollingVolatility(options.VolatilityWindow);
         Candles = [.. CandleIntervals.All.Select(i => new CandleSeries(i, options.CandleRetention, options.LateTickGrace))];
     }

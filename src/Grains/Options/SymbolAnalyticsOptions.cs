@@ -20,11 +20,23 @@ public sealed class SymbolAnalyticsOptions : IValidatableObject
     /// <summary>Bucket length of the rolling 24h open/high/low/volume.</summary>
     public TimeSpan DayWindowResolution { get; set; } = TimeSpan.FromMinutes(5);
 
-    /// <summary>Simple moving average periods, in ticks.</summary>
-    public int[] SmaPeriods { get; set; } = [20, 50];
+    public static readonly IReadOnlyList<int> DefaultSmaPeriods = [20, 50];
 
-    /// <summary>Exponential moving average periods, in ticks.</summary>
-    public int[] EmaPeriods { get; set; } = [12, 26];
+    public static readonly IReadOnlyList<int> DefaultEmaPeriods = [12, 26];
+
+    /// <summary>Simple moving average periods, in ticks; empty means <see cref="DefaultSmaPeriods"/>.</summary>
+    /// <remarks>
+    /// Empty rather than pre-filled because the configuration binder appends configured items to a
+    /// pre-filled array instead of replacing it.
+    /// </remarks>
+    public int[] SmaPeriods { get; set; } = [];
+
+    /// <summary>Exponential moving average periods, in ticks; empty means <see cref="DefaultEmaPeriods"/>.</summary>
+    public int[] EmaPeriods { get; set; } = [];
+
+    public IReadOnlyList<int> EffectiveSmaPeriods => SmaPeriods.Length > 0 ? SmaPeriods : DefaultSmaPeriods;
+
+    public IReadOnlyList<int> EffectiveEmaPeriods => EmaPeriods.Length > 0 ? EmaPeriods : DefaultEmaPeriods;
 
     /// <summary>Log returns in the realised volatility window.</summary>
     [Range(2, 100_000)]
@@ -53,12 +65,12 @@ public sealed class SymbolAnalyticsOptions : IValidatableObject
             yield return result;
         }
 
-        if (SmaPeriods.Length == 0 || SmaPeriods.Any(p => p is < 1 or > 100_000) || SmaPeriods.Distinct().Count() != SmaPeriods.Length)
+        if (SmaPeriods.Any(p => p is < 1 or > 100_000) || SmaPeriods.Distinct().Count() != SmaPeriods.Length)
         {
             yield return new ValidationResult("SmaPeriods must be distinct periods between 1 and 100000.", [nameof(SmaPeriods)]);
         }
 
-        if (EmaPeriods.Length == 0 || EmaPeriods.Any(p => p is < 1 or > 100_000) || EmaPeriods.Distinct().Count() != EmaPeriods.Length)
+        if (EmaPeriods.Any(p => p is < 1 or > 100_000) || EmaPeriods.Distinct().Count() != EmaPeriods.Length)
         {
             yield return new ValidationResult("EmaPeriods must be distinct periods between 1 and 100000.", [nameof(EmaPeriods)]);
         }

@@ -111,6 +111,19 @@ internal sealed partial class SymbolGrain(
             }
         }
 
+        // Trades older than the ring that are not written yet are in neither the ring nor the
+        // history store, only in the state's outbox (oldest first): serve them from there, or
+        // the caller's next read, from the store, would jump over them.
+        var unwritten = State.Outbox.Trades;
+        before = page.Count > 0 ? page[^1].TradeId : before;
+        for (var i = unwritten.Count - 1; i >= 0 && page.Count < query.Limit; i--)
+        {
+            if (unwritten[i].TradeId < before)
+            {
+                page.Add(unwritten[i].ToTrade(_symbol));
+            }
+        }
+
         return ValueTask.FromResult<IReadOnlyList<Trade>>(page);
     }
 

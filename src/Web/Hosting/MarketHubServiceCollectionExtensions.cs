@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.SignalR;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Pricing.Web.Hubs;
 
@@ -21,8 +22,9 @@ public static class MarketHubServiceCollectionExtensions
             .BindConfiguration(MarketHubOptions.SectionName)
             .ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<MarketHubOptions>, MarketHubOptionsValidator>());
-        services.AddSignalR()
+        services.AddSignalR(options => options.AddFilter<HubCallLogging>())
             .AddJsonProtocol(options => MarketJson.Configure(options.PayloadSerializerOptions));
+        services.AddLogging(logging => logging.AddFilter(HubCallLogging.DispatcherCategory, LogLevel.Critical));
         services.AddOptions<HubOptions<MarketHub>>()
             .Configure<IOptions<MarketHubOptions>>((hub, market) => hub.MaximumReceiveMessageSize = market.Value.MaximumReceiveMessageSize);
         services.AddMetrics();

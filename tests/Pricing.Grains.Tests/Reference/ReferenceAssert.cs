@@ -160,8 +160,8 @@ internal static class ReferenceAssert
         m.Equal("stats.VwapTicks", new RollingVwap(ticks.Value, o.VwapTicks, null, ticks.Count), stats.VwapTicks);
         var window = expected.TimeWindowVwap(o.VwapWindow, o.VwapWindowResolution);
         m.Equal("stats.VwapWindow", new RollingVwap(window.Value, null, o.VwapWindow.TotalSeconds, window.Count), stats.VwapWindow);
-        m.Equal("stats.Sma", Describe(o.SmaPeriods.Select(p => new MovingAverage(p, (double?)expected.Sma(p), Math.Min(p, expected.Count)))), Describe(stats.Sma));
-        m.Equal("stats.Ema periods", Describe(o.EmaPeriods), Describe(stats.Ema.Select(e => e.Period)));
+        m.Equal("stats.Sma", Describe(o.EffectiveSmaPeriods.Select(p => new MovingAverage(p, (double?)expected.Sma(p), Math.Min(p, expected.Count)))), Describe(stats.Sma));
+        m.Equal("stats.Ema periods", Describe(o.EffectiveEmaPeriods), Describe(stats.Ema.Select(e => e.Period)));
         m.Equal("stats.Volatility window", o.VolatilityWindow, stats.Volatility.Window);
         var open = CandleIntervals.All.Select(i => expected.Candles(i, o.LateTickGrace).Open!.ToCandle(i, closed: false));
         m.Equal("stats.OpenCandles", Describe(open), Describe(stats.OpenCandles));

@@ -203,6 +203,19 @@ public sealed class MarketApiTests(ApiFixture fixture) : IClassFixture<ApiFixtur
     }
 
     [Fact]
+    public async Task ClusterListsTheSilosWithTheirPartitionsAndIngest()
+    {
+        var cluster = await (await _http.GetAsync("api/v1/cluster")).ReadJsonAsync<ClusterStatus>();
+
+        Assert.Equal("Embedded", cluster.Mode);
+        var silo = Assert.Single(cluster.Silos);
+        Assert.Equal("test-silo", silo.Id);
+        Assert.Equal([0, 1], silo.Partitions);
+        Assert.Equal(42, silo.TicksApplied);
+        Assert.Equal("Running", silo.Ingest);
+    }
+
+    [Fact]
     public async Task UnknownRouteUnderApiIs404Problem()
     {
         var problem = await (await _http.GetAsync("api/v1/nothing-here")).AssertProblemAsync(HttpStatusCode.NotFound);

@@ -20,6 +20,7 @@ public sealed class OpenApiTests(ApiFixture fixture) : IClassFixture<ApiFixture>
         Assert.Equal(
             [
                 "/api/v1/candles/{symbol}",
+                "/api/v1/cluster",
                 "/api/v1/market-summary",
                 "/api/v1/quotes/{symbol}",
                 "/api/v1/symbols",

@@ -4,7 +4,7 @@ namespace Pricing.Web.Tests.Support;
 /// The silo's services, in memory, for tests of the web layer: quotes, stats, candles and trades
 /// per symbol, synchronous publication to observers, and a summary feed.
 /// </summary>
-internal sealed class InMemoryMarket : IMarketQueries, IMarketUpdates, IMarketSummaryFeed
+internal sealed class InMemoryMarket : IMarketQueries, IMarketUpdates, IMarketSummaryFeed, IClusterView
 {
     /// <summary>A symbol whose reads throw, to test the 500 path.</summary>
     public const string FailingSymbol = "BOOM";
@@ -28,6 +28,14 @@ internal sealed class InMemoryMarket : IMarketQueries, IMarketUpdates, IMarketSu
     public Action<Quote>? AfterSnapshot { get; set; }
 
     public MarketSummary Current => Volatile.Read(ref _summary);
+
+    /// <summary>The cluster view the API serves: one embedded silo.</summary>
+    public ClusterStatus Cluster { get; set; } = new(
+        TestData.Epoch,
+        "Embedded",
+        [new SiloStatus("test-silo", "http://127.0.0.1", TestData.Epoch, TestData.Epoch, [0, 1], 3, 42, 10.5, 0, 1, "Running", "test")]);
+
+    public ValueTask<ClusterStatus> GetStatusAsync(CancellationToken cancellationToken) => ValueTask.FromResult(Cluster);
 
     public int ObserverCount => Volatile.Read(ref _observers).Length;
 

@@ -52,6 +52,7 @@ internal sealed class WebTestServer : IAsyncDisposable
         builder.Services.AddSingleton<IMarketQueries>(market);
         builder.Services.AddSingleton<IMarketUpdates>(market);
         builder.Services.AddSingleton<IMarketSummaryFeed>(market);
+        builder.Services.AddSingleton<IClusterView>(market);
         configure?.Invoke(builder);
         builder.Services.AddMarketApi();
         builder.Services.AddMarketHub();
