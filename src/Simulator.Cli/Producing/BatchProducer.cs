@@ -27,8 +27,11 @@ internal sealed class BatchProducer(IProducer<byte[], byte[]> producer, string t
     /// <summary>Malformed messages handed to librdkafka so far.</summary>
     public long Bad { get; private set; }
 
-    /// <summary>Produces every batch until <paramref name="input"/> completes; rethrows the encoder's failure.</summary>
-    public async Task RunAsync(ChannelReader<EncodedBatch> input)
+    /// <summary>
+    /// Produces every batch until <paramref name="input"/> completes, then rethrows the encoder's
+    /// failure, if any. Blocks the calling thread throughout: give it a thread of its own.
+    /// </summary>
+    public void Run(ChannelReader<EncodedBatch> input)
     {
         while (true)
         {
@@ -38,11 +41,11 @@ internal sealed class BatchProducer(IProducer<byte[], byte[]> producer, string t
             if (input.Completion.IsCompleted)
                 break;
 
-            // Blocking this thread is fine: it is the run's own. Poll returns early when reports arrive.
+            // Nothing to send: serve delivery reports meanwhile; Poll returns early when some arrive.
             producer.Poll(IdleWait);
         }
 
-        await input.Completion;
+        input.Completion.GetAwaiter().GetResult();
     }
 
     private void Produce(EncodedBatch batch)

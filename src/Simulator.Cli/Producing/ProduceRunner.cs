@@ -65,7 +65,9 @@ internal sealed class ProduceRunner(ProduceSettings settings, TextWriter output,
             var encoding = Task.Run(() => encoder.RunAsync(channel.Writer, settings.Count, stopEncoding.Token), CancellationToken.None);
             try
             {
-                await sender.RunAsync(channel.Reader);
+                // A thread of its own: the loop blocks (Poll), and the action must return a pending
+                // task quickly, because System.CommandLine installs its SIGINT/SIGTERM handling only then.
+                await Task.Factory.StartNew(() => sender.Run(channel.Reader), CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default);
             }
             catch (KafkaException e)
             {

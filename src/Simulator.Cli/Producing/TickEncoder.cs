@@ -61,9 +61,9 @@ internal sealed class TickEncoder(
         var total = unlimited ? long.MaxValue : goodTicks + plan.Positions.Count;
         var buffer = new Tick[BatchSize];
         var position = 0L;
+        var batch = new EncodedBatch(BatchSize);
         while (position < total && !cancellationToken.IsCancellationRequested)
         {
-            var batch = new EncodedBatch(BatchSize);
             var max = unlimited ? BatchSize : (int)Math.Min(BatchSize, goodTicks - Ticks);
             var count = max > 0 ? await source.NextAsync(buffer, max, cancellationToken) : 0;
             for (var i = 0; i < count; i++)
@@ -88,8 +88,12 @@ internal sealed class TickEncoder(
                 }
             }
 
+            // An empty batch (the pacer had nothing due) is kept for the next round.
             if (batch.Count > 0)
+            {
                 await output.WriteAsync(batch, cancellationToken);
+                batch = new EncodedBatch(BatchSize);
+            }
         }
     }
 
