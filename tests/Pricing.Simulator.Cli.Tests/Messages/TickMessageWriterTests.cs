@@ -117,5 +117,21 @@ public sealed class TickMessageWriterTests
         }
     }
 
+    [Theory]
+    [InlineData("""{"symbol":"AAPL","price":1,"size":1,"timestamp":"2026-11-22T02:18:29Z","venue":"X"}""", true)]
+    [InlineData("""{"timestamp":"2026-11-22T02:18:29.1234567Z","size":1,"price":1,"symbol":"AAPL"}""", true)]
+    [InlineData("""{"symbol":"AAPL","price":1,"price":2,"size":1,"timestamp":"2026-11-22T02:18:29Z"}""", false)]
+    [InlineData("""{"symbol":"AAPL","price":1e2,"size":1,"timestamp":"2026-11-22T02:18:29Z"}""", false)]
+    [InlineData("""{"symbol":"AAPL","price":"1","size":1,"timestamp":"2026-11-22T02:18:29Z"}""", false)]
+    [InlineData("""{"symbol":"AAPL","price":0,"size":1,"timestamp":"2026-11-22T02:18:29Z"}""", false)]
+    [InlineData("""{"symbol":"AAPL","price":1,"size":1,"timestamp":"2026-11-22T02:18:29+00:00"}""", false)]
+    [InlineData("""{"symbol":"AAPL","price":1,"size":1,"timestamp":"2026-02-30T02:18:29Z"}""", false)]
+    [InlineData("""["AAPL",1,1,"2026-11-22T02:18:29Z"]""", false)]
+    public void TheContractAsDocumented(string value, bool valid)
+    {
+        // Examples from docs/tick-message.md, so the document and the reference reading agree.
+        Assert.Equal(valid, TickMessageContract.TryParse("AAPL"u8.ToArray(), Encoding.UTF8.GetBytes(value), out _, out _));
+    }
+
     private static string Write(TickMessageWriter writer, Tick tick) => Encoding.UTF8.GetString(writer.Write(tick));
 }

@@ -13,6 +13,7 @@ namespace Pricing.Simulator.Cli.Tests.Support;
 /// </summary>
 internal static partial class TickMessageContract
 {
+    private static readonly string[] Fields = ["symbol", "price", "size", "timestamp"];
     private static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
 
     /// <summary>Parses a message; false with a reason when it is malformed.</summary>
@@ -39,6 +40,9 @@ internal static partial class TickMessageContract
             var root = document.RootElement;
             if (root.ValueKind != JsonValueKind.Object)
                 return Fail("value is not a JSON object", out reason);
+            var named = root.EnumerateObject().Select(p => p.Name).Where(Fields.Contains).ToList();
+            if (named.Count != named.Distinct(StringComparer.Ordinal).Count())
+                return Fail("a field appears twice", out reason);
             if (!root.TryGetProperty("symbol", out var symbol) || symbol.ValueKind != JsonValueKind.String)
                 return Fail("symbol missing", out reason);
             if (symbol.GetString() != symbolKey)
@@ -112,7 +116,7 @@ internal static partial class TickMessageContract
     [GeneratedRegex("^[A-Z0-9][A-Z0-9._-]{0,15}$", RegexOptions.CultureInvariant)]
     private static partial Regex SymbolPattern();
 
-    [GeneratedRegex(@"^[0-9]+(\.[0-9]+)?$", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"^[0-9]+(\.[0-9]{1,28})?$", RegexOptions.CultureInvariant)]
     private static partial Regex PlainDecimal();
 
     [GeneratedRegex(@"^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}(\.[0-9]{1,7})?Z$", RegexOptions.CultureInvariant)]
