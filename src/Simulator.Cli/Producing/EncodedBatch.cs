@@ -1,4 +1,5 @@
 using Confluent.Kafka;
+using Pricing.Grains;
 
 namespace Pricing.Simulator.Cli.Producing;
 
@@ -10,6 +11,7 @@ internal sealed class EncodedBatch(int capacity)
 {
     private readonly List<Message<byte[], byte[]>> _messages = new(capacity);
     private readonly List<Action<DeliveryReport<byte[], byte[]>>?> _handlers = new(capacity);
+    private readonly List<Tick> _ticks = new(capacity);
 
     public int Count => _messages.Count;
 
@@ -19,10 +21,14 @@ internal sealed class EncodedBatch(int capacity)
 
     public Action<DeliveryReport<byte[], byte[]>>? Handler(int index) => _handlers[index];
 
-    public void AddGood(Message<byte[], byte[]> message)
+    /// <summary>The good ticks of the batch, in order, for the expected results once the batch is handed over.</summary>
+    public IReadOnlyList<Tick> Ticks => _ticks;
+
+    public void AddGood(Message<byte[], byte[]> message, in Tick tick)
     {
         _messages.Add(message);
         _handlers.Add(null);
+        _ticks.Add(tick);
     }
 
     public void AddBad(Message<byte[], byte[]> message, Action<DeliveryReport<byte[], byte[]>> handler)

@@ -73,9 +73,10 @@ internal sealed class ProduceRunner(ProduceSettings settings, TextWriter output,
             {
                 failure = $"produce failed: {e.Error.Reason}";
             }
-            catch (InvalidOperationException e)
+            catch (Exception e)
             {
-                failure = $"encoding failed: {e.Message}";
+                // From the encoder (rethrown by the producing loop): report it like a delivery failure.
+                failure = $"{e.GetType().Name}: {e.Message}";
             }
             finally
             {

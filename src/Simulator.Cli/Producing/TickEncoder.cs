@@ -9,7 +9,8 @@ namespace Pricing.Simulator.Cli.Producing;
 
 /// <summary>
 /// First stage of a run: takes ticks from the source, mixes in the planned malformed messages,
-/// encodes keys and values, feeds the expected results, and passes batches on. It runs on its
+/// encodes keys and values, passes batches on, and feeds the expected results with each batch
+/// handed over. It runs on its
 /// own task so that simulating and encoding overlap with librdkafka's produce calls.
 /// </summary>
 internal sealed class TickEncoder(
@@ -92,6 +93,14 @@ internal sealed class TickEncoder(
             if (batch.Count > 0)
             {
                 await output.WriteAsync(batch, cancellationToken);
+                // Only now, when the batch is sure to be produced: a batch dropped because the run
+                // was interrupted while waiting for room must not count in the expected results.
+                if (expected is not null)
+                {
+                    foreach (var tick in batch.Ticks)
+                        expected.Add(tick);
+                }
+
                 batch = new EncodedBatch(BatchSize);
             }
         }
@@ -99,13 +108,13 @@ internal sealed class TickEncoder(
 
     private void AddGood(EncodedBatch batch, in Tick tick)
     {
-        batch.AddGood(new Message<byte[], byte[]>
+        var message = new Message<byte[], byte[]>
         {
             Key = _keys.Get(tick.Symbol),
             // librdkafka copies the payload, but Confluent.Kafka 1.9's API takes a whole array.
             Value = _writer.Write(tick).ToArray(),
-        });
-        expected?.Add(tick);
+        };
+        batch.AddGood(message, tick);
         _lastTick = tick;
         Ticks++;
     }

@@ -107,6 +107,44 @@ public sealed class ProduceToKafkaTests(LocalKafka kafka) : IClassFixture<LocalK
     }
 
     [Fact]
+    public async Task InterruptedRunFlushesAndItsExpectedFileDescribesExactlyTheTopic()
+    {
+        var topic = $"sim-test-{Guid.NewGuid():N}";
+        var expectedPath = Path.Combine(Path.GetTempPath(), $"{topic}.json");
+        await kafka.CreateTopicAsync(topic, Partitions);
+        try
+        {
+            // Ctrl+C arrives as a cancelled token: stop encoding, produce what was handed over, flush.
+            using var interrupt = new CancellationTokenSource(TimeSpan.FromSeconds(1.5));
+            var (exitCode, output, error) = await RunCliAsync(
+                interrupt.Token,
+                "produce", "--bootstrap-servers", kafka.BootstrapServers, "--topic", topic, "--rate", "0",
+                "--symbols", "20", "--seed", "7", "--expected", expectedPath,
+                "-X", "api.version.request=false", "-X", "broker.version.fallback=0.9.0.1");
+
+            Assert.True(exitCode == 130, $"exit code {exitCode}\n{error}");
+            using var summary = JsonDocument.Parse(output);
+            Assert.True(summary.RootElement.GetProperty("interrupted").GetBoolean());
+            var produced = summary.RootElement.GetProperty("produced").GetInt64();
+            Assert.InRange(produced, 1, 2_000_000);
+            Assert.Equal(produced, summary.RootElement.GetProperty("delivered").GetInt64());
+
+            var expected = await ExpectedResultsFile.ReadAsync(expectedPath);
+            var messages = TopicReader.ReadAll(kafka.BootstrapServers, topic, Partitions, ReadTimeout);
+            Assert.Equal(produced, expected.TotalTicks);
+            Assert.Equal(produced, messages.Count);
+            Assert.Equal(
+                expected.Symbols.ToDictionary(s => s.Key, s => s.Value.Count),
+                messages.GroupBy(m => Encoding.UTF8.GetString(m.Key!)).ToDictionary(g => g.Key, g => (long)g.Count()));
+        }
+        finally
+        {
+            File.Delete(expectedPath);
+            await kafka.DeleteTopicAsync(topic);
+        }
+    }
+
+    [Fact]
     public async Task UndeliveredMessagesFailTheRunAndWriteNoExpectedFile()
     {
         var expectedPath = Path.Combine(Path.GetTempPath(), $"sim-test-{Guid.NewGuid():N}.json");
@@ -125,13 +163,16 @@ public sealed class ProduceToKafkaTests(LocalKafka kafka) : IClassFixture<LocalK
         Assert.False(File.Exists(expectedPath));
     }
 
-    private static async Task<(int ExitCode, string Output, string Error)> RunCliAsync(params string[] args)
+    private static Task<(int ExitCode, string Output, string Error)> RunCliAsync(params string[] args) =>
+        RunCliAsync(CancellationToken.None, args);
+
+    private static async Task<(int ExitCode, string Output, string Error)> RunCliAsync(CancellationToken cancellationToken, params string[] args)
     {
         using var output = new StringWriter();
         using var error = new StringWriter();
         var configuration = new InvocationConfiguration { Output = output, Error = error, ProcessTerminationTimeout = null };
 
-        var exitCode = await CliApp.CreateRootCommand().Parse(args).InvokeAsync(configuration);
+        var exitCode = await CliApp.CreateRootCommand().Parse(args).InvokeAsync(configuration, cancellationToken);
         return (exitCode, output.ToString(), error.ToString());
     }
 }
