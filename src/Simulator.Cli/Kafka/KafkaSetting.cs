@@ -1,7 +1,7 @@
 namespace Pricing.Simulator.Cli.Kafka;
 
 /// <summary>A librdkafka setting given as <c>key=value</c> (<c>--setting api.version.request=false</c>).</summary>
-public static class KafkaSetting
+internal static class KafkaSetting
 {
     /// <summary>Splits at the first '='; the key must not be empty, the value may be.</summary>
     public static bool TryParse(string? text, out KeyValuePair<string, string> setting)

@@ -9,7 +9,8 @@ namespace Pricing.Simulator.Cli.Producing;
 /// </summary>
 internal sealed class PacedTickSource(SimulatedFeed feed, TimeProvider timeProvider) : ITickSource
 {
-    // Waking at least this often keeps delivery reports flowing while the pacer has nothing due.
+    // The pacer decides from the clock, so a shorter wait than it asks for costs nothing; a
+    // bounded one keeps a slow rate from sleeping through a long wait in one go.
     private static readonly TimeSpan MaxWait = TimeSpan.FromMilliseconds(50);
 
     public async ValueTask<int> NextAsync(Tick[] buffer, int max, CancellationToken cancellationToken)
