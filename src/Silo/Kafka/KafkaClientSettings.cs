@@ -35,27 +35,4 @@ internal static class KafkaClientSettings
             Acks = Acks.All,
         };
     }
-
-    /// <summary>
-    /// Loads the native client. Confluent.Kafka looks for <c>librdkafka.so</c>, which only Debian's
-    /// -dev package links; fall back to the runtime library's versioned name.
-    /// </summary>
-    public static void EnsureNativeLibrary()
-    {
-        try
-        {
-            _ = Library.Version;
-        }
-        catch (DllNotFoundException)
-        {
-            try
-            {
-                Library.Load("librdkafka.so.1");
-            }
-            catch (DllNotFoundException ex)
-            {
-                throw new InvalidOperationException("librdkafka is not installed: run 'apt-get install -y librdkafka-dev' (or deploy/local/infra.sh up).", ex);
-            }
-        }
-    }
 }

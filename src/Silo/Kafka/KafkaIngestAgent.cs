@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using Confluent.Kafka;
 using Microsoft.Extensions.Options;
+using Pricing.Kafka;
 using Pricing.Runtime;
 using Pricing.Silo.Cluster;
 using Pricing.Silo.Ingest;
@@ -44,7 +45,7 @@ internal sealed partial class KafkaIngestAgent(
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        KafkaClientSettings.EnsureNativeLibrary();
+        LibrdkafkaLoader.EnsureLoaded();
         var checkpoints = Task.Run(() => CheckpointLoopAsync(stoppingToken), CancellationToken.None);
         await Task.Factory.StartNew(() => ConsumeLoop(stoppingToken), CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default);
         await checkpoints;

@@ -43,6 +43,12 @@ internal sealed class TickMessageParser
             {
                 if (reader.ValueTextEquals("symbol"u8))
                 {
+                    if (bodySymbol is not null)
+                    {
+                        error = "symbol appears twice";
+                        return false;
+                    }
+
                     reader.Read();
                     if (reader.TokenType != JsonTokenType.String || !reader.ValueTextEquals(symbol))
                     {
@@ -54,6 +60,12 @@ internal sealed class TickMessageParser
                 }
                 else if (reader.ValueTextEquals("price"u8))
                 {
+                    if (price is not null)
+                    {
+                        error = "price appears twice";
+                        return false;
+                    }
+
                     reader.Read();
                     if (!TryReadQuantity(ref reader, "price", out var p, out error))
                     {
@@ -64,6 +76,12 @@ internal sealed class TickMessageParser
                 }
                 else if (reader.ValueTextEquals("size"u8))
                 {
+                    if (size is not null)
+                    {
+                        error = "size appears twice";
+                        return false;
+                    }
+
                     reader.Read();
                     if (!TryReadQuantity(ref reader, "size", out var s, out error))
                     {
@@ -74,14 +92,20 @@ internal sealed class TickMessageParser
                 }
                 else if (reader.ValueTextEquals("timestamp"u8))
                 {
-                    reader.Read();
-                    if (reader.TokenType != JsonTokenType.String || !reader.TryGetDateTimeOffset(out var t))
+                    if (timestamp is not null)
                     {
-                        error = "timestamp is not an ISO-8601 date and time";
+                        error = "timestamp appears twice";
                         return false;
                     }
 
-                    timestamp = t.ToUniversalTime();
+                    reader.Read();
+                    if (reader.TokenType != JsonTokenType.String || !IsUtcTimestampText(reader.ValueSpan) || !reader.TryGetDateTimeOffset(out var t))
+                    {
+                        error = "timestamp is not YYYY-MM-DDTHH:MM:SS[.fffffff]Z (UTC, with Z)";
+                        return false;
+                    }
+
+                    timestamp = t;
                 }
                 else
                 {
@@ -156,12 +180,43 @@ internal sealed class TickMessageParser
         return true;
     }
 
+    /// <summary>digits[.digits], at most 28 digits after the point (docs/tick-message.md).</summary>
+    private static bool IsPlainDecimalText(ReadOnlySpan<byte> text)
+    {
+        var point = text.IndexOf((byte)'.');
+        var whole = point < 0 ? text : text[..point];
+        var fraction = point < 0 ? [] : text[(point + 1)..];
+        return whole.Length > 0 && IsDigits(whole)
+            && (point < 0 || (fraction.Length is > 0 and <= 28 && IsDigits(fraction)));
+    }
+
+    /// <summary>YYYY-MM-DDTHH:MM:SS, optionally .f to .fffffff, then Z: the only form the contract accepts.</summary>
+    private static bool IsUtcTimestampText(ReadOnlySpan<byte> text)
+    {
+        if (text.Length < 20 || text[^1] != (byte)'Z' || text[4] != (byte)'-' || text[7] != (byte)'-' || text[10] != (byte)'T'
+            || text[13] != (byte)':' || text[16] != (byte)':')
+        {
+            return false;
+        }
+
+        if (!IsDigits(text[..4]) || !IsDigits(text[5..7]) || !IsDigits(text[8..10]) || !IsDigits(text[11..13])
+            || !IsDigits(text[14..16]) || !IsDigits(text[17..19]))
+        {
+            return false;
+        }
+
+        var rest = text[19..^1];
+        return rest.IsEmpty || (rest[0] == (byte)'.' && rest.Length is >= 2 and <= 8 && IsDigits(rest[1..]));
+    }
+
+    private static bool IsDigits(ReadOnlySpan<byte> text) => !text.IsEmpty && !text.ContainsAnyExceptInRange((byte)'0', (byte)'9');
+
     private static bool TryReadQuantity(ref Utf8JsonReader reader, string name, out decimal value, out string? error)
     {
         value = 0;
-        if (reader.TokenType != JsonTokenType.Number || !reader.TryGetDecimal(out value))
+        if (reader.TokenType != JsonTokenType.Number || !IsPlainDecimalText(reader.ValueSpan) || !reader.TryGetDecimal(out value))
         {
-            error = $"{name} is not a decimal number";
+            error = $"{name} is not a plain decimal number (digits, optional point and at most 28 decimals; no sign, no exponent)";
             return false;
         }
 

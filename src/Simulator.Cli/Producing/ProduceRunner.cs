@@ -3,6 +3,7 @@ using System.Security.Cryptography;
 using System.Threading.Channels;
 using Confluent.Kafka;
 using Pricing.Simulator.Cli.Expected;
+using Pricing.Kafka;
 using Pricing.Simulator.Cli.Kafka;
 
 namespace Pricing.Simulator.Cli.Producing;

@@ -1,4 +1,5 @@
 using Confluent.Kafka;
+using Pricing.Kafka;
 using Pricing.Simulator.Cli.Kafka;
 
 namespace Pricing.Simulator.Cli.Tests.Support;

@@ -2,14 +2,15 @@ using System.Reflection;
 using System.Runtime.InteropServices;
 using Confluent.Kafka;
 
-namespace Pricing.Simulator.Cli.Kafka;
+namespace Pricing.Kafka;
 
 /// <summary>
 /// Loads the native librdkafka that Confluent.Kafka needs. The NuGet copy has no
 /// librdkafka.redist, so the library comes from Debian: <c>librdkafka.so</c> (only the -dev
 /// package has that name) or <c>librdkafka.so.1</c> (the runtime package).
 /// </summary>
-public static class LibrdkafkaLoader
+// Shared by the silo and the simulator CLI as a linked source file: too small for a project of its own.
+internal static class LibrdkafkaLoader
 {
     private const string LibraryName = "librdkafka";
     private const string RuntimeSoName = "librdkafka.so.1";
