@@ -29,7 +29,9 @@ public static class ClusterServiceCollectionExtensions
         services.AddHostedService<PostgresMigrator>();
         services.TryAddSingleton<SiloIdentity>();
         services.TryAddSingleton<PostgresPartitionStore>();
-        services.AddKeyedSingleton<IGrainStorage>("symbols", (sp, _) => ActivatorUtilities.CreateInstance<PostgresSymbolStorage>(sp));
+        services.TryAddSingleton<PostgresSymbolStorage>();
+        services.TryAddSingleton<IDurableStateStore>(sp => sp.GetRequiredService<PostgresSymbolStorage>());
+        services.AddKeyedSingleton<IGrainStorage>("symbols", (sp, _) => sp.GetRequiredService<PostgresSymbolStorage>());
         services.TryAddSingleton<ISymbolHistoryStore, PostgresSymbolHistoryStore>();
         services.AddHealthChecks().AddCheck<PostgresHealthCheck>("postgres", tags: [HealthEndpointExtensions.ReadyTag]);
         return services;

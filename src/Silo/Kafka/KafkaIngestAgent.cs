@@ -23,6 +23,7 @@ internal sealed partial class KafkaIngestAgent(
     DeadLetterWriterFactory deadLetters,
     PartitionCheckpointer checkpointer,
     PostgresPartitionStore partitionStore,
+    IDurableStateStore stateStore,
     IGrainManagement grains,
     PartitionOwnership ownership,
     SymbolPartitions symbolPartitions,
@@ -377,6 +378,7 @@ internal sealed partial class KafkaIngestAgent(
                     // Activations left from an earlier ownership of these symbols may hold stale state.
                     await DeactivateGrainsOfAsync([partition], new(DeactivationReasonCode.OwnershipLost, "partition taken over; state is re-read"));
                     var generation = await partitionStore.ClaimAsync(partition, stopping);
+                    stateStore.ResetRejections(partition);
                     var checkpoint = await partitionStore.ReadCheckpointAsync(partition, stopping);
                     _progress[partition] = new PartitionProgress(partition, generation, checkpoint ?? -1);
                     start.Add(new TopicPartitionOffset(_options.Topic, partition, checkpoint is long durable ? new Offset(durable + 1) : Offset.Beginning));

@@ -1,20 +1,21 @@
 using Pricing.Grains;
 using Pricing.Runtime;
+using Pricing.Silo.Cluster;
 using Pricing.Silo.Postgres;
 
 namespace Pricing.Silo.Kafka;
 
 /// <summary>
-/// Makes a partition durable through an offset: flushes every grain changed by it since the last
-/// checkpoint (their state, applied offsets and history, group-committed by the storage), then
-/// records the checkpoint, fenced by the partition's generation. Ticks applied meanwhile are
-/// fine: a flush stores them with their offsets, and a replay skips them.
+/// Makes a partition durable through an offset: has every grain changed by it since the last
+/// checkpoint hand its state, applied offsets and history to the store, waits until the store
+/// has them, then records the checkpoint, fenced by the partition's generation. Ticks applied
+/// meanwhile are fine: a write stores them with their offsets, and a replay skips them.
 /// </summary>
-internal sealed class PartitionCheckpointer(IGrainFactory grains, PostgresPartitionStore partitions)
+internal sealed class PartitionCheckpointer(IGrainFactory grains, IDurableStateStore store, PostgresPartitionStore partitions)
 {
     public async Task<CheckpointOutcome> CheckpointAsync(PartitionProgress progress, CancellationToken cancellationToken)
     {
-        if (progress.Fenced)
+        if (progress.Fenced || store.IsRejected(progress.Partition))
         {
             return CheckpointOutcome.Fenced;
         }
@@ -34,13 +35,12 @@ internal sealed class PartitionCheckpointer(IGrainFactory grains, PostgresPartit
             }
             catch when (flushes.Any(f => f.Exception?.InnerException is InconsistentStateException))
             {
-                progress.Fenced = true;
                 return CheckpointOutcome.Fenced;
             }
 
-            if (!await partitions.WriteCheckpointAsync(progress.Partition, through, cancellationToken))
+            await store.WhenDurableAsync(cancellationToken);
+            if (store.IsRejected(progress.Partition) || !await partitions.WriteCheckpointAsync(progress.Partition, through, cancellationToken))
             {
-                progress.Fenced = true;
                 return CheckpointOutcome.Fenced;
             }
 

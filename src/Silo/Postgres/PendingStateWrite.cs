@@ -3,34 +3,55 @@ using Pricing.Runtime;
 
 namespace Pricing.Silo.Postgres;
 
-/// <summary>One grain's write waiting for the next group commit: encoded state, the version it expects, its fencing requirements and its history.</summary>
-internal sealed class PendingStateWrite(
-    GrainId grainId,
-    byte[] state,
-    long? expectedVersion,
-    IReadOnlyList<(int Partition, long Generation)> fence,
-    HistoryTrade[] trades,
-    IReadOnlyList<Candle> candles)
+/// <summary>
+/// What is waiting to be written for one grain: its latest encoded state, the version it
+/// replaces, the partitions and generations that must still be current (fencing), and all the
+/// history produced since its last stored write. Later writes of the same grain merge in: the
+/// newest state wins, trades append in order, the newest revision of each candle wins.
+/// </summary>
+internal sealed class PendingStateWrite(GrainId grainId)
 {
-    private readonly TaskCompletionSource<long> _completion = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private readonly Dictionary<(string Interval, DateTimeOffset Start), Candle> _candles = [];
 
     public GrainId GrainId { get; } = grainId;
 
-    public byte[] State { get; } = state;
+    /// <summary>
+    /// The stored version this write replaces; null when the grain was never stored. Set when the
+    /// write is taken into a transaction: only then is the previous write's outcome known.
+    /// </summary>
+    public long? ExpectedVersion { get; set; }
 
-    /// <summary>The version the grain read or last wrote; null for a grain never stored.</summary>
-    public long? ExpectedVersion { get; } = expectedVersion;
+    public byte[] State { get; private set; } = [];
 
-    public IReadOnlyList<(int Partition, long Generation)> Fence { get; } = fence;
+    public IReadOnlyList<(int Partition, long Generation)> Fence { get; private set; } = [];
 
-    public HistoryTrade[] Trades { get; } = trades;
+    public List<HistoryTrade> Trades { get; } = [];
 
-    public IReadOnlyList<Candle> Candles { get; } = candles;
+    public IEnumerable<Candle> Candles => _candles.Values;
 
-    /// <summary>Completes with the new version.</summary>
-    public Task<long> Completion => _completion.Task;
+    /// <summary>Handed-over order of the newest write merged in.</summary>
+    public long Sequence { get; private set; }
 
-    public void Succeed(long version) => _completion.TrySetResult(version);
+    public void Merge(byte[] state, IReadOnlyList<(int Partition, long Generation)> fence, IEnumerable<HistoryTrade> trades, IEnumerable<Candle> candles, long sequence)
+    {
+        State = state;
+        Fence = fence;
+        Trades.AddRange(trades);
+        foreach (var candle in candles)
+        {
+            _candles[(candle.Interval, candle.Start)] = candle;
+        }
 
-    public void Fail(Exception exception) => _completion.TrySetException(exception);
+        Sequence = sequence;
+    }
+
+    /// <summary>Puts a failed earlier write in front of this later one: its history comes first.</summary>
+    public void FollowFailed(PendingStateWrite earlier)
+    {
+        Trades.InsertRange(0, earlier.Trades);
+        foreach (var (key, candle) in earlier._candles)
+        {
+            _candles.TryAdd(key, candle);
+        }
+    }
 }

@@ -1,7 +1,6 @@
 using System.Globalization;
 using Npgsql;
 using NpgsqlTypes;
-using Pricing.Runtime;
 
 namespace Pricing.Silo.Postgres;
 
@@ -12,7 +11,8 @@ namespace Pricing.Silo.Postgres;
 /// </summary>
 internal static class PostgresStateBatch
 {
-    public static async Task CommitAsync(NpgsqlDataSource dataSource, List<PendingStateWrite> writes, string topic, string siloId)
+    /// <summary>Commits what it can; returns the writes stored (with their new versions) and those refused, and throws when the transaction fails.</summary>
+    public static async Task<BatchOutcome> CommitAsync(NpgsqlDataSource dataSource, IReadOnlyCollection<PendingStateWrite> writes, string topic, string siloId)
     {
         await using var connection = await dataSource.OpenConnectionAsync();
         await using var transaction = await connection.BeginTransactionAsync();
@@ -62,20 +62,13 @@ internal static class PostgresStateBatch
         await CopyTradesAsync(connection, topic, succeeded);
         await UpsertCandlesAsync(connection, transaction, succeeded);
         await transaction.CommitAsync();
-
-        foreach (var (write, version) in succeeded)
-        {
-            write.Succeed(version);
-        }
-
-        foreach (var (write, reason) in rejected)
-        {
-            write.Fail(new InconsistentStateException($"State of {write.GrainId} not written: {reason}"));
-        }
+        return new BatchOutcome(succeeded, rejected);
     }
 
+    public sealed record BatchOutcome(IReadOnlyList<(PendingStateWrite Write, long Version)> Stored, IReadOnlyList<(PendingStateWrite Write, string Reason)> Refused);
+
     private static async Task<Dictionary<int, (long Generation, string SiloId)>> LockOwnersAsync(
-        NpgsqlConnection connection, NpgsqlTransaction transaction, string topic, List<PendingStateWrite> writes)
+        NpgsqlConnection connection, NpgsqlTransaction transaction, string topic, IReadOnlyCollection<PendingStateWrite> writes)
     {
         var owners = new Dictionary<int, (long, string)>();
         var partitions = writes.SelectMany(w => w.Fence.Select(f => f.Partition)).Distinct().ToArray();
@@ -118,28 +111,29 @@ internal static class PostgresStateBatch
 
     private static async Task CopyTradesAsync(NpgsqlConnection connection, string topic, List<(PendingStateWrite Write, long Version)> succeeded)
     {
-        if (!succeeded.Any(s => s.Write.Trades.Length > 0))
+        if (!succeeded.Any(s => s.Write.Trades.Count > 0))
         {
             return;
         }
 
         await using var importer = await connection.BeginBinaryImportAsync(
             "copy trades (symbol, trade_id, price, size, ts, ts_ticks, topic, partition, \"offset\") from stdin (format binary)");
+        // Synchronous row writes: the importer buffers, and an await per field costs more than the rows.
         foreach (var (write, _) in succeeded)
         {
             var symbol = write.GrainId.Key;
             foreach (var trade in write.Trades)
             {
-                await importer.StartRowAsync();
-                await importer.WriteAsync(symbol, NpgsqlDbType.Text);
-                await importer.WriteAsync(trade.TradeId, NpgsqlDbType.Bigint);
-                await importer.WriteAsync(trade.Price, NpgsqlDbType.Numeric);
-                await importer.WriteAsync(trade.Size, NpgsqlDbType.Numeric);
-                await importer.WriteAsync(new DateTime(trade.TimestampTicks, DateTimeKind.Utc), NpgsqlDbType.TimestampTz);
-                await importer.WriteAsync(trade.TimestampTicks, NpgsqlDbType.Bigint);
-                await importer.WriteAsync(topic, NpgsqlDbType.Text);
-                await importer.WriteAsync(trade.Partition, NpgsqlDbType.Integer);
-                await importer.WriteAsync(trade.Offset, NpgsqlDbType.Bigint);
+                importer.StartRow();
+                importer.Write(symbol, NpgsqlDbType.Text);
+                importer.Write(trade.TradeId, NpgsqlDbType.Bigint);
+                importer.Write(trade.Price, NpgsqlDbType.Numeric);
+                importer.Write(trade.Size, NpgsqlDbType.Numeric);
+                importer.Write(new DateTime(trade.TimestampTicks, DateTimeKind.Utc), NpgsqlDbType.TimestampTz);
+                importer.Write(trade.TimestampTicks, NpgsqlDbType.Bigint);
+                importer.Write(topic, NpgsqlDbType.Text);
+                importer.Write(trade.Partition, NpgsqlDbType.Integer);
+                importer.Write(trade.Offset, NpgsqlDbType.Bigint);
             }
         }
 

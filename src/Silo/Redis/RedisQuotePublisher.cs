@@ -29,6 +29,7 @@ internal sealed partial class RedisQuotePublisher(
 {
     private readonly ConcurrentDictionary<string, Quote> _pending = new(StringComparer.Ordinal);
     private readonly HashSet<string> _statsDue = new(StringComparer.Ordinal);
+    private readonly HashSet<string> _listed = new(StringComparer.Ordinal);
     private readonly RedisOptions _options = options.Value;
 
     /// <summary>Whether the last write reached Redis.</summary>
@@ -92,18 +93,23 @@ internal sealed partial class RedisQuotePublisher(
                     new HashEntry("sequence", quote.Sequence),
                     new HashEntry("silo", silo.Id),
                 ]));
-                writes.Add(batch.SetAddAsync(keys.Symbols, quote.Symbol));
+                if (!_listed.Contains(quote.Symbol))
+                {
+                    writes.Add(batch.SetAddAsync(keys.Symbols, quote.Symbol));
+                }
                 writes.Add(batch.PublishAsync(keys.Quotes, JsonSerializer.Serialize(new QuoteEnvelope(silo.Id, quote), ClusterJson.Options)));
             }
 
             batch.Execute();
             await Task.WhenAll(writes);
+            _listed.UnionWith(quotes.Select(q => q.Symbol));
             _statsDue.UnionWith(quotes.Select(q => q.Symbol));
             Healthy = true;
         }
         catch (Exception ex)
         {
-            // Keep the newest value of each symbol for the next attempt.
+            // Keep the newest value of each symbol for the next attempt; a restarted Redis may have lost the symbol set.
+            _listed.Clear();
             foreach (var quote in quotes)
             {
                 OnQuote(quote);
