@@ -118,7 +118,7 @@ public sealed class StateCodecTests
     {
         var codec = Restarts.Codec(new SymbolAnalyticsOptions());
         var bytes = codec.Encode(new SymbolState { Analytics = new SymbolAnalytics(new SymbolAnalyticsOptions()) });
-        bytes[0] = 2;
+        bytes[0]++;
         Assert.Throws<InvalidDataException>(() => codec.Decode(bytes));
     }
 

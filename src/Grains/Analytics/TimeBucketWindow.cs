@@ -90,7 +90,8 @@ internal abstract class TimeBucketWindow
         {
             if (IsOccupied(slot))
             {
-                writer.Write(_tags[slot]);
+                // Buckets are within a window of the latest: the distance is a one- or two-byte varint.
+                writer.Write(LatestBucket - _tags[slot]);
                 WriteSlot(writer, slot);
             }
         }
@@ -106,7 +107,7 @@ internal abstract class TimeBucketWindow
         var occupied = reader.ReadInt32();
         for (var i = 0; i < occupied; i++)
         {
-            var bucket = reader.ReadInt64();
+            var bucket = LatestBucket - reader.ReadInt64();
             var slot = (int)(bucket % Slots);
             _tags[slot] = bucket;
             ReadSlot(reader, slot);

@@ -14,7 +14,7 @@ namespace Pricing.Grains.Symbol;
 internal sealed partial class SymbolStateCodec(IOptions<SymbolAnalyticsOptions> options, ILogger<SymbolStateCodec> logger)
     : IGrainStateCodec<SymbolState>
 {
-    private const byte FormatVersion = 1;
+    private const byte FormatVersion = 2;
 
     public byte[] Encode(SymbolState state)
     {
@@ -108,21 +108,20 @@ internal sealed partial class SymbolStateCodec(IOptions<SymbolAnalyticsOptions> 
 
     private static void WriteSection(MemoryStream stream, string name, Action<StateWriter> write)
     {
-        using var writer = new StateWriter(stream);
-        writer.Write(name);
-        var lengthAt = stream.Position;
-        writer.Write(0);
-        var start = stream.Position;
-        write(writer);
-        writer.Dispose();
-        var end = stream.Position;
-        stream.Position = lengthAt;
-        using (var lengthWriter = new StateWriter(stream))
+        // Written aside first: the length prefix is a varint, so its size is known only afterwards.
+        using var section = new MemoryStream();
+        using (var sectionWriter = new StateWriter(section))
         {
-            lengthWriter.Write((int)(end - start));
+            write(sectionWriter);
         }
 
-        stream.Position = end;
+        using (var header = new StateWriter(stream))
+        {
+            header.Write(name);
+            header.Write((int)section.Length);
+        }
+
+        stream.Write(section.GetBuffer(), 0, (int)section.Length);
     }
 
     private void ReadSection(MemoryStream stream, Dictionary<string, Action<StateReader>> sections)

@@ -28,6 +28,7 @@ internal sealed partial class KafkaIngestAgent(
     PartitionOwnership ownership,
     SymbolPartitions symbolPartitions,
     IngestStatus status,
+    IngestMetrics metrics,
     SiloIdentity silo,
     TimeProvider time,
     ILogger<KafkaIngestAgent> logger) : BackgroundService
@@ -96,10 +97,14 @@ internal sealed partial class KafkaIngestAgent(
                     paused = false;
                 }
 
+                var reading = time.GetTimestamp();
                 Fill(consumer, batch, stopping);
                 if (batch.Count > 0)
                 {
+                    metrics.BatchRead(batch.Count, time.GetElapsedTime(reading));
+                    var applying = time.GetTimestamp();
                     Apply(consumer, batch, deadLetterWriter, stopping);
+                    metrics.BatchApplied(time.GetElapsedTime(applying));
                 }
             }
         }
@@ -121,7 +126,7 @@ internal sealed partial class KafkaIngestAgent(
             CheckpointOwnedAsync(CancellationToken.None).GetAwaiter().GetResult();
             CommitDurableOffsets(consumer);
             consumer.Close();
-            LogLeftGroup(_options.GroupId);
+            LogLeftGroup(_options.GroupId, metrics.Profile.ToString());
         }
         catch (Exception ex)
         {
@@ -333,6 +338,7 @@ internal sealed partial class KafkaIngestAgent(
     internal async Task CheckpointOwnedAsync(CancellationToken cancellationToken)
     {
         await _checkpointGate.WaitAsync(cancellationToken);
+        var started = time.GetTimestamp();
         try
         {
             var outcomes = await Task.WhenAll(_progress.Values.Select(async p => (Progress: p, Outcome: await checkpointer.CheckpointAsync(p, cancellationToken))));
@@ -351,6 +357,7 @@ internal sealed partial class KafkaIngestAgent(
 
             Interlocked.Exchange(ref _lastGoodCheckpoint, time.GetTimestamp());
             _checkpointsFailing = false;
+            metrics.CheckpointTaken(time.GetElapsedTime(started));
         }
         catch (Exception ex) when (!cancellationToken.IsCancellationRequested)
         {
@@ -475,8 +482,8 @@ internal sealed partial class KafkaIngestAgent(
     [LoggerMessage(Level = LogLevel.Debug, Message = "Committing offsets to Kafka failed: {Reason}")]
     private partial void LogCommitFailed(string reason);
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Left consumer group {GroupId}")]
-    private partial void LogLeftGroup(string groupId);
+    [LoggerMessage(Level = LogLevel.Information, Message = "Left consumer group {GroupId}; ingest profile: {Profile}")]
+    private partial void LogLeftGroup(string groupId, string profile);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Stopping the Kafka ingest cleanly failed")]
     private partial void LogStopFailed(Exception exception);

@@ -81,6 +81,8 @@ internal static class PostgresSchema
             recorded_at timestamptz not null default now(),
             primary key (topic, partition, "offset"));
         """,
+        // Encoded state is compact and barely compresses: skip the compression attempt on every write.
+        "alter table grain_state alter column state set storage external",
     ];
 
     public static async Task MigrateAsync(NpgsqlDataSource dataSource, CancellationToken cancellationToken)
