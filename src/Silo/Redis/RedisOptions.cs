@@ -19,6 +19,10 @@ public sealed class RedisOptions
     [Range(typeof(TimeSpan), "00:00:00.001", "00:00:01")]
     public TimeSpan PublishInterval { get; set; } = TimeSpan.FromMilliseconds(10);
 
+    /// <summary>A symbol's quote is written at most once per this interval; in between, the latest replaces older ones.</summary>
+    [Range(typeof(TimeSpan), "00:00:00", "00:00:10")]
+    public TimeSpan SymbolInterval { get; set; } = TimeSpan.FromMilliseconds(100);
+
     /// <summary>Full statistics of changed symbols are refreshed in the last-value cache at this interval.</summary>
     [Range(typeof(TimeSpan), "00:00:00.050", "00:01:00")]
     public TimeSpan StatsInterval { get; set; } = TimeSpan.FromSeconds(1);

@@ -30,6 +30,7 @@ internal sealed partial class RedisQuotePublisher(
     private readonly ConcurrentDictionary<string, Quote> _pending = new(StringComparer.Ordinal);
     private readonly HashSet<string> _statsDue = new(StringComparer.Ordinal);
     private readonly HashSet<string> _listed = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, long> _lastSent = new(StringComparer.Ordinal);
     private readonly RedisOptions _options = options.Value;
 
     /// <summary>Whether the last write reached Redis.</summary>
@@ -60,17 +61,26 @@ internal sealed partial class RedisQuotePublisher(
         }
 
         // Last values out before the silo goes.
-        await PublishPendingAsync();
+        await PublishPendingAsync(all: true);
     }
 
-    private async Task PublishPendingAsync()
+    private async Task PublishPendingAsync(bool all = false)
     {
+        // A symbol goes out at most once per SymbolInterval (the hub sends no faster anyway); a
+        // symbol quiet for that long goes out at once, so a lone update is not delayed.
+        var now = time.GetTimestamp();
         var quotes = new List<Quote>();
         foreach (var symbol in _pending.Keys)
         {
+            if (!all && _lastSent.TryGetValue(symbol, out var sent) && time.GetElapsedTime(sent, now) < _options.SymbolInterval)
+            {
+                continue;
+            }
+
             if (_pending.TryRemove(symbol, out var quote))
             {
                 quotes.Add(quote);
+                _lastSent[symbol] = now;
             }
         }
 
@@ -87,6 +97,8 @@ internal sealed partial class RedisQuotePublisher(
             foreach (var quote in quotes)
             {
                 var json = JsonSerializer.Serialize(quote, ClusterJson.Options);
+                // The envelope wraps the same JSON instead of serialising the quote twice.
+                var envelope = $"{{\"silo\":{JsonSerializer.Serialize(silo.Id)},\"quote\":{json}}}";
                 writes.Add(batch.HashSetAsync(keys.Symbol(quote.Symbol),
                 [
                     new HashEntry("quote", json),
@@ -97,7 +109,7 @@ internal sealed partial class RedisQuotePublisher(
                 {
                     writes.Add(batch.SetAddAsync(keys.Symbols, quote.Symbol));
                 }
-                writes.Add(batch.PublishAsync(keys.Quotes, JsonSerializer.Serialize(new QuoteEnvelope(silo.Id, quote), ClusterJson.Options)));
+                writes.Add(batch.PublishAsync(keys.Quotes, envelope));
             }
 
             batch.Execute();
