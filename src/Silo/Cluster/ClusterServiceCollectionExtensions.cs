@@ -70,6 +70,7 @@ public static class ClusterServiceCollectionExtensions
         services.Replace(ServiceDescriptor.Singleton<ISymbolLocality, OwnedSymbolLocality>());
         services.Replace(ServiceDescriptor.Singleton<ISiloPartitions, OwnedPartitions>());
         services.TryAddSingleton<PartitionCheckpointer>();
+        services.TryAddSingleton<PartitionManager>();
         services.TryAddSingleton<DeadLetterWriterFactory>();
         services.AddHostedService<KafkaIngestAgent>();
         return services;
