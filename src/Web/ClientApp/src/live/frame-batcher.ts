@@ -1,0 +1,57 @@
+// Collects keys that changed and hands them over once per animation frame, so any number of
+// updates between two frames costs one render, with the latest values. In a hidden tab frames
+// stop, and the set simply holds each changed key once until the tab is shown again.
+
+export interface FrameScheduler {
+  request(callback: (time: number) => void): number;
+  cancel(handle: number): void;
+}
+
+export const animationFrames: FrameScheduler = {
+  request: (callback) => requestAnimationFrame(callback),
+  cancel: (handle) => cancelAnimationFrame(handle),
+};
+
+export class FrameBatcher<K> {
+  private pending = new Set<K>();
+  private spare = new Set<K>();
+  private handle: number | null = null;
+
+  constructor(
+    private readonly flush: (keys: ReadonlySet<K>, time: number) => void,
+    private readonly scheduler: FrameScheduler = animationFrames,
+  ) {}
+
+  get pendingCount(): number {
+    return this.pending.size;
+  }
+
+  mark(key: K): void {
+    this.pending.add(key);
+    if (this.handle === null) {
+      this.handle = this.scheduler.request((time) => this.run(time));
+    }
+  }
+
+  dispose(): void {
+    if (this.handle !== null) {
+      this.scheduler.cancel(this.handle);
+      this.handle = null;
+    }
+
+    this.pending.clear();
+  }
+
+  private run(time: number): void {
+    this.handle = null;
+    // Swap the two sets so marks made during the flush land in the next frame, without allocating.
+    const keys = this.pending;
+    this.pending = this.spare;
+    this.spare = keys;
+    try {
+      this.flush(keys, time);
+    } finally {
+      keys.clear();
+    }
+  }
+}
