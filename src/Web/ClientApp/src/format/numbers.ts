@@ -68,13 +68,13 @@ export function formatPercent(value: number | null | undefined, locale?: string)
   }).format(value / 100);
 }
 
-/** Large quantities in compact form: 1.23M, 45.6K. */
+/** Quantities in compact form with three significant digits: 1.23M, 45.6K, 0.0432. */
 export function formatCompact(value: number | null | undefined, locale?: string): string {
   if (value === null || value === undefined || !Number.isFinite(value)) {
     return dash;
   }
 
-  return formatter(locale, 'compact', { notation: 'compact', maximumFractionDigits: 2 }).format(value);
+  return formatter(locale, 'compact', { notation: 'compact', maximumSignificantDigits: 3 }).format(value);
 }
 
 /** Whole counts with grouping: 1,234,567. */

@@ -23,6 +23,8 @@ describe('number formatting', () => {
   it('uses compact notation for large quantities and groups counts', () => {
     expect(formatCompact(1_234_567, en)).toBe('1.23M');
     expect(formatCompact(950, en)).toBe('950');
+    expect(formatCompact(12_345, en)).toBe('12.3K');
+    expect(formatCompact(0.04321, en)).toBe('0.0432');
     expect(formatCount(1234567.8, en)).toBe('1,234,568');
     expect(formatQuantity(0.123456, 4, en)).toBe('0.1235');
     expect(formatRate(1999.54, en)).toBe('1,999.5');

@@ -16,7 +16,7 @@ export class SummaryBar {
     this.asOf = h('time');
     this.element = h(
       'section',
-      { class: 'summary', attrs: { 'aria-label': 'Market summary' } },
+      { class: 'summary live-data', attrs: { 'aria-label': 'Market summary' } },
       h(
         'div',
         { class: 'summary-figures' },

@@ -54,7 +54,7 @@ export class SymbolGrid {
     this.element = h(
       'div',
       {
-        class: 'grid',
+        class: 'grid live-data',
         attrs: { role: 'grid', tabindex: 0, 'aria-label': 'Symbols', 'aria-rowcount': 1, 'aria-colcount': gridColumns.length },
         on: { keydown: (event) => this.onKey(event), click: (event) => this.onClick(event) },
       },

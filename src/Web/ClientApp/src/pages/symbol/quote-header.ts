@@ -19,7 +19,7 @@ export class QuoteHeader {
       'header',
       { class: 'quote-header' },
       h('h1', { class: 'headline-symbol', text: symbol }),
-      h('div', { class: 'headline-quote', attrs: { 'aria-live': 'off' } }, this.price, this.change),
+      h('div', { class: 'headline-quote live-data', attrs: { 'aria-live': 'off' } }, this.price, this.change),
       h(
         'dl',
         { class: 'headline-figures' },
