@@ -2,11 +2,20 @@ import { polylinePoints, type SparkPoint } from '../pages/overview/sparkline-ser
 
 const svgNs = 'http://www.w3.org/2000/svg';
 
-/** A small line chart as SVG: crisp at any pixel ratio, coloured by CSS (up, down, flat). */
+/** Between two draws with the same number of points (only the last price moved), at least this long. */
+const redrawIntervalMs = 1000;
+
+/**
+ * A small line chart as SVG: crisp at any pixel ratio, coloured by CSS (up, down, flat). A
+ * minute-by-minute line needs no 10 Hz repaint: while only its last point moves it is redrawn at
+ * most once a second, which matters with hundreds of rows updating.
+ */
 export class Sparkline {
   readonly element: SVGSVGElement;
   private readonly line: SVGPolylineElement;
   private drawn = '';
+  private drawnAt = Number.NEGATIVE_INFINITY;
+  private drawnLength = -1;
 
   constructor(
     private readonly width = 96,
@@ -24,7 +33,15 @@ export class Sparkline {
     this.element.append(this.line);
   }
 
-  draw(points: readonly SparkPoint[]): void {
+  /** Draws the points; `force` for a new series (the row now shows another symbol). */
+  draw(points: readonly SparkPoint[], force = false): void {
+    const now = performance.now();
+    if (!force && points.length === this.drawnLength && now - this.drawnAt < redrawIntervalMs) {
+      return;
+    }
+
+    this.drawnAt = now;
+    this.drawnLength = points.length;
     const text = points.length > 1 ? polylinePoints(points, this.width, this.height) : '';
     if (text === this.drawn) {
       return;

@@ -6,8 +6,8 @@ import { gridColumns } from './grid-columns';
 /** One recycled row of the overview grid and its cells. */
 export interface GridRowView extends RowView {
   symbol: string | null;
-  /** Alternates so that a new flash restarts the CSS animation without a reflow. */
-  flashPhase: boolean;
+  /** When the price cell's flash ends (performance.now() time), 0 when not flashing. */
+  flashUntil: number;
   link: HTMLAnchorElement;
   cells: Record<string, HTMLElement>;
   sparkline: Sparkline;
@@ -38,5 +38,5 @@ export function createGridRowView(): GridRowView {
     element.append(cell);
   }
 
-  return { element, index: -1, symbol: null, flashPhase: false, link, cells, sparkline };
+  return { element, index: -1, symbol: null, flashUntil: 0, link, cells, sparkline };
 }

@@ -24,6 +24,8 @@ export interface GridEvents {
 }
 
 const rowHeight = 30;
+/** How long a price cell stays tinted after a change. */
+const flashMs = 500;
 /** A live sort re-orders at most this often, so rows do not jump under the reader's eyes. */
 const resortIntervalMs = 1000;
 
@@ -43,6 +45,8 @@ export class SymbolGrid {
   private terms: string[] = [];
   private activeSymbol: string | null = null;
   private resortTimer: number | null = null;
+  private readonly flashing = new Set<GridRowView>();
+  private flashTimer: number | null = null;
 
   constructor(
     private readonly source: GridSource,
@@ -103,18 +107,23 @@ export class SymbolGrid {
     this.rows.renderWhere((index) => symbols.has(this.order[index] ?? ''));
   }
 
-  /** Repaints rows in view whose sparkline history arrived. */
+  /** Redraws the sparkline of a row in view whose history arrived. */
   sparklineChanged(symbol: string): void {
-    const index = this.positions.get(symbol);
-    if (index !== undefined) {
-      this.rows.renderWhere((i) => i === index);
-    }
+    this.rows.forEachVisible((view) => {
+      if (view.symbol === symbol && this.order[view.index] === symbol) {
+        view.sparkline.draw(this.source.sparkline(symbol), true);
+      }
+    });
   }
 
   dispose(): void {
     this.rows.dispose();
     if (this.resortTimer !== null) {
       window.clearTimeout(this.resortTimer);
+    }
+
+    if (this.flashTimer !== null) {
+      window.clearTimeout(this.flashTimer);
     }
   }
 
@@ -203,7 +212,7 @@ export class SymbolGrid {
       view.symbol = symbol;
       view.link.href = `/symbols/${encodeURIComponent(symbol)}`;
       setText(view.link, symbol);
-      view.cells['price']!.classList.remove('flash-up-a', 'flash-up-b', 'flash-down-a', 'flash-down-b');
+      this.endFlash(view);
     }
 
     const active = symbol === this.activeSymbol;
@@ -233,7 +242,7 @@ export class SymbolGrid {
       setTimeText(time, new Date(row.updated).toISOString(), (value) => formatTime(value));
     }
 
-    view.sparkline.draw(this.source.sparkline(symbol));
+    view.sparkline.draw(this.source.sparkline(symbol), !same);
     this.flash(view, symbol, row.price, same);
   }
 
@@ -248,11 +257,38 @@ export class SymbolGrid {
       return;
     }
 
-    // Two identical animations under different names: switching restarts it with no reflow.
-    view.flashPhase = !view.flashPhase;
     const list = view.cells['price']!.classList;
-    list.remove('flash-up-a', 'flash-up-b', 'flash-down-a', 'flash-down-b');
-    list.add(`flash-${price > previous ? 'up' : 'down'}-${view.flashPhase ? 'a' : 'b'}`);
+    list.remove('flash-up', 'flash-down');
+    list.add(price > previous ? 'flash-up' : 'flash-down');
+    view.flashUntil = performance.now() + flashMs;
+    this.flashing.add(view);
+    if (this.flashTimer === null) {
+      this.flashTimer = window.setTimeout(() => this.sweepFlashes(), flashMs);
+    }
+  }
+
+  /** Clears the flashes that are over, all in one task. */
+  private sweepFlashes(): void {
+    this.flashTimer = null;
+    const now = performance.now();
+    let next = Number.POSITIVE_INFINITY;
+    for (const view of this.flashing) {
+      if (view.flashUntil <= now) {
+        this.endFlash(view);
+      } else {
+        next = Math.min(next, view.flashUntil);
+      }
+    }
+
+    if (this.flashing.size > 0) {
+      this.flashTimer = window.setTimeout(() => this.sweepFlashes(), Math.max(50, next - now));
+    }
+  }
+
+  private endFlash(view: GridRowView): void {
+    view.cells['price']!.classList.remove('flash-up', 'flash-down');
+    view.flashUntil = 0;
+    this.flashing.delete(view);
   }
 
   private onRange(range: VirtualRange): void {

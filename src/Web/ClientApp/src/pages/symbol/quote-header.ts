@@ -4,6 +4,8 @@ import { pricePrecision } from '../../format/price-precision';
 import { h, setText, setTone } from '../../ui/dom';
 import { setTimeText } from '../../ui/time-text';
 
+const flashMs = 500;
+
 /** The symbol page's headline: last price (flashing on change), 24h change and the key figures. */
 export class QuoteHeader {
   readonly element: HTMLElement;
@@ -12,7 +14,7 @@ export class QuoteHeader {
   private readonly figures = new Map<string, HTMLElement>();
   private readonly time = h('time');
   private lastPrice: number | null = null;
-  private flashPhase = false;
+  private flashTimer: number | null = null;
 
   constructor(symbol: string) {
     this.element = h(
@@ -46,12 +48,29 @@ export class QuoteHeader {
     setText(this.figures.get('trades')!, formatCount(quote.tradeCount));
     setTimeText(this.time, quote.timestamp, (value) => formatTimeMs(value));
     if (this.lastPrice !== null && quote.price !== this.lastPrice) {
-      this.flashPhase = !this.flashPhase;
-      this.price.classList.remove('flash-up-a', 'flash-up-b', 'flash-down-a', 'flash-down-b');
-      this.price.classList.add(`flash-${quote.price > this.lastPrice ? 'up' : 'down'}-${this.flashPhase ? 'a' : 'b'}`);
+      this.flash(quote.price > this.lastPrice ? 'flash-up' : 'flash-down');
     }
 
     this.lastPrice = quote.price;
+  }
+
+  dispose(): void {
+    if (this.flashTimer !== null) {
+      window.clearTimeout(this.flashTimer);
+    }
+  }
+
+  private flash(tone: 'flash-up' | 'flash-down'): void {
+    this.price.classList.remove('flash-up', 'flash-down');
+    this.price.classList.add(tone);
+    if (this.flashTimer !== null) {
+      window.clearTimeout(this.flashTimer);
+    }
+
+    this.flashTimer = window.setTimeout(() => {
+      this.flashTimer = null;
+      this.price.classList.remove('flash-up', 'flash-down');
+    }, flashMs);
   }
 
   private figure(id: string, label: string): HTMLElement[] {

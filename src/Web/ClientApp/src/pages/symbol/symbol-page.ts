@@ -150,6 +150,7 @@ export function symbolPage(context: PageContext, rawSymbol: string, query: URLSe
       disposed = true;
       releases.forEach((release) => release());
       statsPoller.dispose();
+      header.dispose();
       chart.dispose();
       trades.dispose();
     },
