@@ -52,6 +52,44 @@ public sealed partial class SymbolPageTests(DashboardFixture fixture)
     }
 
     [Fact]
+    public async Task LoadMoreAppendsOlderTradesAndPausesTheLiveList()
+    {
+        await using var tab = await DashboardPage.OpenAsync(fixture.Chromium.Context, fixture.Silo.BaseAddress);
+        await tab.GotoAsync("/symbols/AAPL");
+        var rows = tab.Page.Locator(".trades-table tbody tr");
+        await Expect(rows).ToHaveCountAsync(50);
+
+        var request = tab.Page.WaitForRequestAsync(new Regex(@"/api/v1/trades/AAPL\?limit=50&before=.+$"));
+        await tab.Page.GetByRole(AriaRole.Button, new() { Name = "Load more" }).ClickAsync();
+        await request;
+
+        await Expect(rows).ToHaveCountAsync(100);
+        await Expect(tab.Page.GetByRole(AriaRole.Button, new() { Name = "Back to live" })).ToBeVisibleAsync();
+        await tab.Page.GetByRole(AriaRole.Button, new() { Name = "Back to live" }).ClickAsync();
+        await Expect(rows).ToHaveCountAsync(50);
+        tab.AssertNoScriptErrors();
+    }
+
+    [Fact]
+    public async Task OverlaysToggleAndAreRemembered()
+    {
+        await using var tab = await DashboardPage.OpenAsync(fixture.Chromium.Context, fixture.Silo.BaseAddress);
+        await tab.GotoAsync("/symbols/NVDA");
+        await Expect(tab.Chart).ToHaveAttributeAsync("data-state", "ready");
+        var ema = tab.Page.Locator(".segment[data-value='ema12']");
+        var pressed = await ema.GetAttributeAsync("aria-pressed");
+
+        await ema.ClickAsync();
+        var toggled = pressed == "true" ? "false" : "true";
+        await Expect(ema).ToHaveAttributeAsync("aria-pressed", toggled);
+        await tab.Page.ReloadAsync();
+        await Expect(tab.Page.Locator(".segment[data-value='ema12']")).ToHaveAttributeAsync("aria-pressed", toggled);
+
+        await tab.Page.Locator(".segment[data-value='ema12']").ClickAsync(); // as it was, for the other tests
+        tab.AssertNoScriptErrors();
+    }
+
+    [Fact]
     public async Task UnknownSymbolSaysSo()
     {
         await using var tab = await DashboardPage.OpenAsync(fixture.Chromium.Context, fixture.Silo.BaseAddress);

@@ -53,7 +53,7 @@ export class AppShell {
       links.append(link);
     }
 
-    const jump = h('input', { attrs: { type: 'search', placeholder: 'Go to symbol', 'aria-label': 'Go to symbol', autocomplete: 'off', spellcheck: 'false', 'aria-keyshortcuts': 'g' } });
+    const jump = h('input', { attrs: { type: 'search', placeholder: 'Symbol…', title: 'Go to a symbol (Enter)', 'aria-label': 'Go to symbol', autocomplete: 'off', spellcheck: 'false' } });
     const form = h(
       'form',
       {

@@ -10,6 +10,7 @@ import {
   type LogicalRange,
   type UTCTimestamp,
 } from 'lightweight-charts';
+import { formatPrice } from '../../format';
 import { cssColor, onSchemeChange } from '../../ui/theme';
 import type { Bar } from './candle-book';
 import { crosshairTime, tickMark } from './chart-time';
@@ -39,7 +40,7 @@ export class PriceChart {
     this.chart = createChart(container, {
       autoSize: true,
       crosshair: { mode: CrosshairMode.Normal },
-      localization: { timeFormatter: crosshairTime, priceFormatter: (price: number) => price.toFixed(this.decimals) },
+      localization: { timeFormatter: crosshairTime, priceFormatter: (price: number) => formatPrice(price, this.decimals) },
       timeScale: { timeVisible: true, secondsVisible: false, rightOffset: 4, tickMarkFormatter: tickMark },
       rightPriceScale: { scaleMargins: { top: 0.08, bottom: 0.26 } },
     });
