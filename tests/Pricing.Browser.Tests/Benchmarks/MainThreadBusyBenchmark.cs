@@ -7,8 +7,11 @@ namespace Pricing.Browser.Tests.Benchmarks;
 /// <summary>
 /// The overview's main-thread busy time while about 5,000 quote updates a second arrive: 500
 /// symbols, equally active, 25,000 trades a second (50 per symbol), conflated by the hub to at
-/// most 10 per symbol per second. Busy time is Chromium's TaskDuration (CDP Performance.getMetrics)
-/// over a 10 s window; long tasks come from a PerformanceObserver. Target: under 50%.
+/// most 10 per symbol per second, over a 10 s window. Two figures: Chromium's TaskDuration (CDP
+/// Performance.getMetrics), the wall-clock time the main thread spent in tasks, which grows when
+/// other processes take the CPU; and the CPU time of the renderer process (all its threads, /proc),
+/// an upper bound of the main thread's CPU time that does not. Long tasks come from a
+/// PerformanceObserver. Target: under 50%, held on the CPU-time bound.
 /// </summary>
 [Trait("Category", "Benchmark")]
 public sealed class MainThreadBusyBenchmark(ITestOutputHelper output) : IAsyncLifetime
@@ -58,22 +61,25 @@ public sealed class MainThreadBusyBenchmark(ITestOutputHelper output) : IAsyncLi
         await Task.Delay(TimeSpan.FromSeconds(3)); // settle: snapshots in, sparklines loaded
 
         var before = await SampleAsync(tab, cdp);
+        var cpuBefore = RendererCpu.Total(_chromium.Marker);
         var clock = Stopwatch.StartNew();
         await Task.Delay(Window);
         var after = await SampleAsync(tab, cdp);
+        var cpuAfter = RendererCpu.Total(_chromium.Marker);
         var seconds = clock.Elapsed.TotalSeconds;
 
         var busy = (after.TaskSeconds - before.TaskSeconds) / seconds;
+        var cpu = (cpuAfter - cpuBefore).TotalSeconds / seconds;
         var updates = (after.Stats.Received - before.Stats.Received) / seconds;
         var frames = (after.Stats.Frames - before.Stats.Frames) / seconds;
         var longTasks = after.LongTaskCount - before.LongTaskCount;
         var longTaskMs = after.LongTaskMs - before.LongTaskMs;
         _report.Line(
-            $"main-thread ({label}): busy {busy:P1}, {updates:F0} updates/s received, {frames:F1} frames/s rendered, " +
+            $"main-thread ({label}): busy {busy:P1} (TaskDuration), renderer CPU {cpu:P1} of a core, {updates:F0} updates/s received, {frames:F1} frames/s rendered, " +
             $"{longTasks} long tasks ({longTaskMs:F0} ms) in {seconds:F1} s; rows in the DOM: {after.Rows}");
 
         Assert.True(updates > 2_500, $"Only {updates:F0} updates/s arrived: the scenario did not load the page.");
-        Assert.True(busy < 0.5, $"Main thread busy {busy:P1}.");
+        Assert.True(cpu < 0.5, $"Renderer CPU {cpu:P1} of a core (main thread busy {busy:P1} by TaskDuration).");
     }
 
     private static async Task<Sample> SampleAsync(DashboardPage tab, ICDPSession cdp)

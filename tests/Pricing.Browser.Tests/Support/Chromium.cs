@@ -22,14 +22,18 @@ internal sealed class Chromium : IAsyncDisposable
     private readonly IPlaywright _playwright;
     private readonly DirectoryInfo _userData;
 
-    private Chromium(IPlaywright playwright, IBrowserContext context, DirectoryInfo userData)
+    private Chromium(IPlaywright playwright, IBrowserContext context, DirectoryInfo userData, string marker)
     {
         _playwright = playwright;
         Context = context;
         _userData = userData;
+        Marker = marker;
     }
 
     public IBrowserContext Context { get; }
+
+    /// <summary>A switch on this browser's command line that finds its processes (see <see cref="RendererCpu"/>).</summary>
+    public string Marker { get; }
 
     /// <summary>Starts Chromium with a fresh profile; desktop size, colours following a dark OS.</summary>
     public static async Task<Chromium> LaunchAsync()
@@ -41,6 +45,7 @@ internal sealed class Chromium : IAsyncDisposable
         }
 
         var userData = Directory.CreateTempSubdirectory("pricing-chromium-");
+        var marker = $"--pricing-test-browser={Guid.NewGuid():N}";
         var playwright = await Playwright.CreateAsync();
         try
         {
@@ -48,13 +53,13 @@ internal sealed class Chromium : IAsyncDisposable
             {
                 ExecutablePath = ExecutablePath,
                 Headless = true,
-                Args = Arguments,
+                Args = [.. Arguments, marker],
                 ViewportSize = new ViewportSize { Width = 1440, Height = 900 },
                 ColorScheme = ColorScheme.Dark,
                 Locale = "en-US",
                 TimezoneId = "Europe/Berlin",
             });
-            return new Chromium(playwright, context, userData);
+            return new Chromium(playwright, context, userData, marker);
         }
         catch
         {

@@ -1,6 +1,7 @@
-// Collects keys that changed and hands them over once per animation frame, so any number of
-// updates between two frames costs one render, with the latest values. In a hidden tab frames
-// stop, and the set simply holds each changed key once until the tab is shown again.
+// Collects keys that changed and hands them over in an animation frame, so any number of updates
+// between two renders costs one render, with the latest values. `minIntervalMs` spaces renders out
+// further (the frames in between pass without work). In a hidden tab frames stop, and the set
+// simply holds each changed key once until the tab is shown again.
 
 export interface FrameScheduler {
   request(callback: (time: number) => void): number;
@@ -16,10 +17,12 @@ export class FrameBatcher<K> {
   private pending = new Set<K>();
   private spare = new Set<K>();
   private handle: number | null = null;
+  private lastFlush = Number.NEGATIVE_INFINITY;
 
   constructor(
     private readonly flush: (keys: ReadonlySet<K>, time: number) => void,
     private readonly scheduler: FrameScheduler = animationFrames,
+    private readonly minIntervalMs = 0,
   ) {}
 
   get pendingCount(): number {
@@ -44,6 +47,12 @@ export class FrameBatcher<K> {
 
   private run(time: number): void {
     this.handle = null;
+    if (time - this.lastFlush < this.minIntervalMs) {
+      this.handle = this.scheduler.request((next) => this.run(next));
+      return;
+    }
+
+    this.lastFlush = time;
     // Swap the two sets so marks made during the flush land in the next frame, without allocating.
     const keys = this.pending;
     this.pending = this.spare;

@@ -21,6 +21,8 @@ export interface MarketFeedOptions {
   releaseDelayMs?: number;
   /** How often symbols the server did not know yet are tried again. */
   unknownRetryMs?: number;
+  /** Least time between two renders of quote changes (each still in an animation frame). */
+  renderIntervalMs?: number;
 }
 
 export type QuotesListener = (symbols: ReadonlySet<string>, time: number) => void;
@@ -64,7 +66,7 @@ export class MarketFeed {
     this.maxSymbolsPerCall = options.maxSymbolsPerCall ?? 1000;
     this.releaseDelayMs = options.releaseDelayMs ?? 15_000;
     this.unknownRetryMs = options.unknownRetryMs ?? 3_000;
-    this.batcher = new FrameBatcher((symbols, time) => this.flush(symbols, time), options.frames ?? animationFrames);
+    this.batcher = new FrameBatcher((symbols, time) => this.flush(symbols, time), options.frames ?? animationFrames, options.renderIntervalMs ?? 0);
     hub.on('quote', (quote: Quote) => this.receiveQuote(quote));
     hub.on('summary', (summary: MarketSummary) => this.receiveSummary(summary));
     hub.onclose(() => {

@@ -72,3 +72,25 @@ describe('FrameBatcher', () => {
     expect(frames.pending).toBe(0);
   });
 });
+
+describe('FrameBatcher with a minimum interval', () => {
+  it('renders in a frame at least the interval after the previous render, with everything marked meanwhile', () => {
+    const frames = new ManualFrames();
+    const flushed: { time: number; keys: string[] }[] = [];
+    const batcher = new FrameBatcher<string>((keys, time) => flushed.push({ time, keys: [...keys] }), frames, 100);
+
+    batcher.mark('AAPL');
+    frames.frame(1000);
+    batcher.mark('MSFT');
+    frames.frame(1016);
+    batcher.mark('AAPL');
+    frames.frame(1050);
+    frames.frame(1100);
+
+    expect(flushed).toEqual([
+      { time: 1000, keys: ['AAPL'] },
+      { time: 1100, keys: ['MSFT', 'AAPL'] },
+    ]);
+    expect(frames.pending).toBe(0);
+  });
+});

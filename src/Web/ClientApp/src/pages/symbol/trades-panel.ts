@@ -19,6 +19,8 @@ export class TradesPanel {
   private readonly poller: Poller;
   private changed = true;
   private loadingMore = false;
+  /** Bumped when the user leaves or returns to the head, so a refresh in flight does not undo it. */
+  private view = 0;
 
   constructor(private readonly symbol: string) {
     this.more = h('button', { class: 'button', text: 'Load more', attrs: { type: 'button' }, on: { click: () => void this.loadMore() } });
@@ -59,9 +61,14 @@ export class TradesPanel {
     }
 
     this.changed = false;
+    const view = this.view;
     try {
-      const fresh = this.tape.showHead(await marketApi.trades(this.symbol, pageSize));
-      this.render(fresh);
+      const page = await marketApi.trades(this.symbol, pageSize);
+      if (view !== this.view) {
+        return; // "load more" or "back to live" meanwhile
+      }
+
+      this.render(this.tape.showHead(page));
     } catch (error) {
       this.changed = true;
       this.showNote(`Could not load trades: ${messageOf(error)}`);
@@ -75,6 +82,7 @@ export class TradesPanel {
 
     this.loadingMore = true;
     this.more.disabled = true;
+    this.view++;
     try {
       this.tape.appendOlder(await marketApi.trades(this.symbol, pageSize, this.tape.nextCursor));
       this.render(new Set());
@@ -88,6 +96,7 @@ export class TradesPanel {
 
   private backToLive(): void {
     this.changed = true;
+    this.view++;
     // Leaving history: the next refresh shows the newest page again.
     this.tape.showHead({ items: [], nextCursor: null });
     this.poller.trigger();
