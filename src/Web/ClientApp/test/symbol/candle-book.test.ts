@@ -79,6 +79,17 @@ describe('CandleBook', () => {
     expect(book.upsert(candle(1))).toBe('ignored');
   });
 
+  it('puts back a live price that overtook the fetch, without counting its volume again', () => {
+    const book = new CandleBook(minute);
+    book.load([candle(6, { closed: false, close: 100, high: 101, lastTradeAt: new Date(6 * minute + 10_000).toISOString() })]);
+    book.applyTrade(103, 6 * minute + 20_000, 2);
+    book.upsert(candle(6, { closed: false, close: 100, high: 101, volume: 10, lastTradeAt: new Date(6 * minute + 10_000).toISOString() }));
+
+    expect(book.reapplyLatest(103, 6 * minute + 20_000)).toBe('updated-last');
+    expect(book.last).toMatchObject({ close: 103, high: 103, volume: 10 });
+    expect(book.reapplyLatest(99, 6 * minute + 5_000)).toBe('ignored');
+  });
+
   it('prepends older pages without duplicates', () => {
     const book = new CandleBook(minute);
     book.load([candle(5), candle(4)]);

@@ -3,7 +3,7 @@ import type { Bar } from '../../src/pages/symbol/candle-book';
 import { ema, sessionVwap, sma } from '../../src/pages/symbol/indicators';
 
 function bars(closes: number[], step = 60_000, start = 0): Bar[] {
-  return closes.map((close, i) => ({ time: start + i * step, open: close, high: close, low: close, close, volume: 1, turnover: close, closed: true }));
+  return closes.map((close, i) => ({ time: start + i * step, open: close, high: close, low: close, close, volume: 1, turnover: close, closed: true, lastTradeAt: start + i * step }));
 }
 
 describe('indicators', () => {
@@ -26,10 +26,10 @@ describe('indicators', () => {
   it('VWAP accumulates turnover over volume and restarts each UTC day', () => {
     const day = 86_400_000;
     const data: Bar[] = [
-      { time: day - 120_000, open: 0, high: 0, low: 0, close: 10, volume: 1, turnover: 10, closed: true },
-      { time: day - 60_000, open: 0, high: 0, low: 0, close: 20, volume: 3, turnover: 60, closed: true },
-      { time: day, open: 0, high: 0, low: 0, close: 30, volume: 2, turnover: 60, closed: true },
-      { time: day + 60_000, open: 0, high: 0, low: 0, close: 0, volume: 0, turnover: 0, closed: true },
+      { time: day - 120_000, open: 0, high: 0, low: 0, close: 10, volume: 1, turnover: 10, closed: true, lastTradeAt: 0 },
+      { time: day - 60_000, open: 0, high: 0, low: 0, close: 20, volume: 3, turnover: 60, closed: true, lastTradeAt: 0 },
+      { time: day, open: 0, high: 0, low: 0, close: 30, volume: 2, turnover: 60, closed: true, lastTradeAt: 0 },
+      { time: day + 60_000, open: 0, high: 0, low: 0, close: 0, volume: 0, turnover: 0, closed: true, lastTradeAt: 0 },
     ];
     expect(sessionVwap(data).map((p) => p.value)).toEqual([10, 70 / 4, 30, 30]);
   });

@@ -10,6 +10,8 @@ export interface Bar {
   volume: number;
   turnover: number;
   closed: boolean;
+  /** Event time of the last trade in the bar, unix ms. */
+  lastTradeAt: number;
 }
 
 export type Change = 'appended' | 'updated-last' | 'updated-older' | 'ignored';
@@ -24,6 +26,7 @@ export function barFromCandle(candle: Candle): Bar {
     volume: candle.volume,
     turnover: candle.turnover,
     closed: candle.closed,
+    lastTradeAt: Date.parse(candle.lastTradeAt),
   };
 }
 
@@ -101,7 +104,7 @@ export class CandleBook {
         last.closed = true;
       }
 
-      this.bars.push({ time: bucket, open: price, high: price, low: price, close: price, volume, turnover: price * volume, closed: false });
+      this.bars.push({ time: bucket, open: price, high: price, low: price, close: price, volume, turnover: price * volume, closed: false, lastTradeAt: time });
       return 'appended';
     }
 
@@ -110,7 +113,22 @@ export class CandleBook {
     last.low = Math.min(last.low, price);
     last.volume += volume;
     last.turnover += price * volume;
+    last.lastTradeAt = Math.max(last.lastTradeAt, time);
     return 'updated-last';
+  }
+
+  /**
+   * After a fetch: a live price newer than anything the fetched candles had seen (the quote
+   * overtook the request) moves the open candle again, so the chart never steps back. Its volume
+   * is already counted by the time the server has the trade; it is not added twice.
+   */
+  reapplyLatest(price: number, time: number): Change {
+    const last = this.last;
+    if (last && time <= last.lastTradeAt) {
+      return 'ignored';
+    }
+
+    return this.applyTrade(price, time, 0);
   }
 
   private indexOf(time: number): number {

@@ -30,6 +30,7 @@ export class ChartPanel {
   private openDirty = false;
   private loadingOlder = false;
   private lastVolume: number | null = null;
+  private latest: { price: number; time: number } | null = null;
   private overlays: ReadonlySet<OverlayId>;
 
   constructor(
@@ -75,7 +76,9 @@ export class ChartPanel {
     }
 
     this.chart.setDecimals(pricePrecision.observe(this.symbol, quote.price));
-    const change = this.book.applyTrade(quote.price, Date.parse(quote.timestamp), traded);
+    const time = Date.parse(quote.timestamp);
+    this.latest = { price: quote.price, time };
+    const change = this.book.applyTrade(quote.price, time, traded);
     if (change !== 'ignored') {
       this.chart.updateBar(this.book.all, this.book.last!, false);
       this.describe();
@@ -134,6 +137,10 @@ export class ChartPanel {
       } else if (change === 'updated-older') {
         this.chart.setBars(this.book.all);
       }
+    }
+
+    if (this.latest && this.book.reapplyLatest(this.latest.price, this.latest.time) !== 'ignored') {
+      this.chart.updateBar(this.book.all, this.book.last!, false);
     }
 
     this.describe();
