@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.Connections;
 using Microsoft.AspNetCore.Routing;
+using Microsoft.AspNetCore.Routing.Patterns;
 using Pricing.Web.Hubs;
 
 namespace Pricing.Web.Hosting;
@@ -14,8 +15,10 @@ public static class MarketEndpointRouteBuilderExtensions
         endpoints.MapHub<MarketHub>(MarketHubMethods.Path, options => options.Transports = HttpTransports.All);
 
     /// <summary>
-    /// Serves the dashboard (embedded in this assembly) at the root: <c>/</c> is
-    /// <c>index.html</c>. Only the dashboard's own files are mapped, so nothing else is shadowed.
+    /// Serves the dashboard (embedded in this assembly) at the root: one endpoint per file, <c>/</c>
+    /// for <c>index.html</c>, and <c>index.html</c> for the client app's routes (any other path
+    /// without a file extension outside <c>/api</c>, <c>/hubs</c>, <c>/health</c>, <c>/openapi</c>
+    /// and <c>/swagger</c>), with the lowest priority so that no server endpoint is shadowed.
     /// </summary>
     public static IEndpointConventionBuilder MapDashboard(this IEndpointRouteBuilder endpoints)
     {
@@ -24,10 +27,19 @@ public static class MarketEndpointRouteBuilderExtensions
         foreach (var file in files.All)
         {
             group.MapGet(file.Path, file.Serve).WithDisplayName($"Dashboard {file.Path}");
-            if (file.Path == "/index.html")
-            {
-                group.MapGet("/", file.Serve).WithDisplayName("Dashboard /");
-            }
+        }
+
+        if (files.Index is { } index)
+        {
+            group.MapGet("/", index.Serve).WithDisplayName("Dashboard /");
+            var clientRoutes = RoutePatternFactory.Parse(
+                "{**path:nonfile}",
+                defaults: null,
+                parameterPolicies: new RouteValueDictionary { ["path"] = new ClientRouteConstraint() });
+            group.Map(clientRoutes, index.Serve)
+                .WithMetadata(new HttpMethodMetadata([HttpMethods.Get]))
+                .WithDisplayName("Dashboard client routes")
+                .Add(endpoint => ((RouteEndpointBuilder)endpoint).Order = int.MaxValue);
         }
 
         return group;
