@@ -1,0 +1,73 @@
+using System.Diagnostics;
+using Npgsql;
+
+namespace Pricing.Integration.Tests.Support;
+
+/// <summary>Waits until the live silos have applied and written everything produced.</summary>
+internal static class Drain
+{
+    /// <summary>
+    /// Until every partition is owned by a live silo and each live silo's consumer lag is 0, the
+    /// trade counts of <c>/api/v1/symbols</c> (asked of the first silo) add up to
+    /// <paramref name="expectedTicks"/>, and the <c>trades</c> table holds that many rows.
+    /// </summary>
+    public static async Task WaitAsync(IsolatedCluster cluster, IReadOnlyList<SiloProcess> live, long expectedTicks, TimeSpan timeout)
+    {
+        var clock = Stopwatch.StartNew();
+        try
+        {
+            await Eventually.UntilNothingMissingAsync(
+                $"{expectedTicks:N0} ticks are applied by {string.Join(", ", live.Select(s => s.SiloId))} and written",
+                timeout,
+                () => MissingAsync(cluster, live, expectedTicks),
+                TimeSpan.FromMilliseconds(500));
+        }
+        catch (TimeoutException ex)
+        {
+            throw new Xunit.Sdk.XunitException($"{ex.Message}\nSilo logs: {string.Join(", ", live.Select(s => s.LogPath))}");
+        }
+
+        cluster.Log($"drained: {expectedTicks:N0} ticks applied and written ({clock.Elapsed.TotalSeconds:0.0} s of waiting)");
+    }
+
+    public static async Task<long> CountTradesAsync(NpgsqlDataSource db)
+    {
+        await using var command = db.CreateCommand("select count(*) from trades");
+        return (long)(await command.ExecuteScalarAsync())!;
+    }
+
+    private static async Task<string?> MissingAsync(IsolatedCluster cluster, IReadOnlyList<SiloProcess> live, long expectedTicks)
+    {
+        var missing = new List<string>();
+        var owned = new HashSet<int>();
+        foreach (var silo in live)
+        {
+            var status = await silo.GetStatusAsync();
+            owned.UnionWith(status.Partitions);
+            if (status.ConsumerLag != 0)
+            {
+                missing.Add($"{silo.SiloId} lag {status.ConsumerLag}");
+            }
+        }
+
+        if (owned.Count != IsolatedCluster.Partitions)
+        {
+            missing.Add($"owned partitions [{string.Join(',', owned.Order())}]");
+        }
+
+        var symbols = await live[0].Api.GetSymbolsAsync();
+        var applied = symbols.Sum(s => s.TradeCount);
+        if (applied != expectedTicks)
+        {
+            missing.Add($"/symbols trade counts add up to {applied:N0} over {symbols.Count} symbols");
+        }
+
+        var written = await CountTradesAsync(cluster.Db);
+        if (written != expectedTicks)
+        {
+            missing.Add($"trades table {written:N0} rows");
+        }
+
+        return missing.Count == 0 ? null : string.Join("; ", missing);
+    }
+}
