@@ -10,7 +10,7 @@ namespace Pricing.Integration.Tests;
 [Collection(ClusterCollection.Name)]
 public sealed class ExactlyOnceUnderCrashesTests(ClusterFixture fixture, ITestOutputHelper output)
 {
-    private const int Symbols = 1_000;
+    private const string Symbols = "1000";
     private static readonly DateTimeOffset EventTimeBase = new(2026, 11, 22, 0, 0, 0, TimeSpan.Zero);
 
     [Fact]

@@ -24,7 +24,9 @@ internal static class Drain
         }
         catch (TimeoutException ex)
         {
-            throw new Xunit.Sdk.XunitException($"{ex.Message}\nSilo logs: {string.Join(", ", live.Select(s => s.LogPath))}");
+            var partitions = await DescribePartitionsAsync(cluster);
+            cluster.Log($"not drained: {ex.Message}\n{partitions}");
+            throw new Xunit.Sdk.XunitException($"{ex.Message}\n{partitions}\nSilo logs: {string.Join(", ", live.Select(s => s.LogPath))}");
         }
 
         cluster.Log($"drained: {expectedTicks:N0} ticks applied and written ({clock.Elapsed.TotalSeconds:0.0} s of waiting)");
@@ -34,6 +36,44 @@ internal static class Drain
     {
         await using var command = db.CreateCommand("select count(*) from trades");
         return (long)(await command.ExecuteScalarAsync())!;
+    }
+
+    /// <summary>Per partition: owner and generation, durable checkpoint, trades written, and the topic's end offset.</summary>
+    public static async Task<string> DescribePartitionsAsync(IsolatedCluster cluster)
+    {
+        try
+        {
+            var owners = await Partitions.OwnersAsync(cluster);
+            var checkpoints = new Dictionary<int, long>();
+            await using (var command = cluster.Db.CreateCommand("select partition, durable_offset from partition_checkpoint where topic = $1"))
+            {
+                command.Parameters.Add(new NpgsqlParameter { Value = cluster.Topic });
+                await using var reader = await command.ExecuteReaderAsync();
+                while (await reader.ReadAsync())
+                {
+                    checkpoints[reader.GetInt32(0)] = reader.GetInt64(1);
+                }
+            }
+
+            var trades = new Dictionary<int, long>();
+            await using (var command = cluster.Db.CreateCommand("select partition, count(*) from trades group by partition"))
+            {
+                await using var reader = await command.ExecuteReaderAsync();
+                while (await reader.ReadAsync())
+                {
+                    trades[reader.GetInt32(0)] = reader.GetInt64(1);
+                }
+            }
+
+            var ends = KafkaTopics.EndOffsets(cluster.Servers, cluster.Topic, IsolatedCluster.Partitions, TimeSpan.FromSeconds(10));
+            return string.Join('\n', Enumerable.Range(0, IsolatedCluster.Partitions).Select(p =>
+                $"  partition {p}: owner {(owners.TryGetValue(p, out var o) ? $"{o.SiloId} generation {o.Generation}" : "none")}, " +
+                $"checkpoint {(checkpoints.TryGetValue(p, out var c) ? c : -1)}, end offset {ends[p]}, trades written {trades.GetValueOrDefault(p)}"));
+        }
+        catch (Exception ex) when (ex is NpgsqlException or Confluent.Kafka.KafkaException or TimeoutException)
+        {
+            return $"  (partitions not described: {ex.Message})";
+        }
     }
 
     private static async Task<string?> MissingAsync(IsolatedCluster cluster, IReadOnlyList<SiloProcess> live, long expectedTicks)

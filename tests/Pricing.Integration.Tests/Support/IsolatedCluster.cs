@@ -164,9 +164,9 @@ internal sealed class IsolatedCluster : IAsyncDisposable
 
     private async Task DeleteRedisKeysAsync()
     {
-        using var redis = await ConnectionMultiplexer.ConnectAsync($"{Servers.RedisConfiguration},allowAdmin=true,abortConnect=false");
+        using var redis = await ConnectionMultiplexer.ConnectAsync($"{Servers.RedisConfiguration},allowAdmin=true,abortConnect=false,syncTimeout=15000");
         var server = redis.GetServer(Servers.RedisConfiguration);
-        var keys = server.Keys(pattern: RedisPrefix + "*").ToArray();
+        var keys = server.Keys(pattern: RedisPrefix + "*", pageSize: 1000).ToArray();
         if (keys.Length > 0)
         {
             await redis.GetDatabase().KeyDeleteAsync(keys);

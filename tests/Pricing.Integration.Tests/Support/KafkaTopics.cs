@@ -55,6 +55,19 @@ internal static class KafkaTopics
         }
     }
 
+    /// <summary>The end offset (next offset to be written) of each partition of <paramref name="topic"/>.</summary>
+    public static IReadOnlyList<long> EndOffsets(LocalServers servers, string topic, int partitions, TimeSpan timeout)
+    {
+        var config = new ConsumerConfig(new Dictionary<string, string>(LocalServers.KafkaClientSettings))
+        {
+            BootstrapServers = servers.KafkaBootstrapServers,
+            GroupId = $"reader-{Guid.NewGuid():N}",
+            EnableAutoCommit = false,
+        };
+        using var consumer = new ConsumerBuilder<byte[], byte[]>(config).Build();
+        return [.. Enumerable.Range(0, partitions).Select(p => consumer.QueryWatermarkOffsets(new TopicPartition(topic, p), timeout).High.Value)];
+    }
+
     /// <summary>
     /// Malformed messages keyed by symbols that never get a good tick (the simulator's own are keyed
     /// by symbols that trade): nothing of them may appear anywhere but in the dead letters.

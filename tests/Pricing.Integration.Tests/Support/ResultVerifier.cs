@@ -65,7 +65,15 @@ internal static class ResultVerifier
                 var stats = await silo.Api.GetStatsAsync(symbol);
                 if (stats is null)
                 {
-                    report($"{symbol}: GET /symbols/{symbol}/stats on {silo.SiloId} is 404");
+                    var others = new List<string>();
+                    foreach (var other in live.Where(l => l != silo))
+                    {
+                        var answer = await other.Api.GetStatsAsync(symbol);
+                        others.Add($"{other.SiloId}: {(answer is null ? "404" : $"{answer.Quote.TradeCount} trades")}");
+                    }
+
+                    var where = fact is null ? "no trades" : $"partition {fact.Partition}";
+                    report($"{symbol}: GET /symbols/{symbol}/stats on {silo.SiloId} is 404 ({where}; {(others.Count == 0 ? "no other silo" : string.Join(", ", others))})");
                     return;
                 }
 
@@ -78,6 +86,7 @@ internal static class ResultVerifier
         if (all.Count > 0)
         {
             var shown = string.Join("\n  ", all.Order(StringComparer.Ordinal).Take(ShownMismatches));
+            cluster.Log($"mismatches (first {Math.Min(all.Count, ShownMismatches)}):\n  {shown}");
             throw new Xunit.Sdk.XunitException(
                 $"{all.Count} mismatches with the expected results (first {Math.Min(all.Count, ShownMismatches)}):\n  {shown}\nArtifacts (silo logs, expected results): {cluster.ArtifactsDirectory}");
         }

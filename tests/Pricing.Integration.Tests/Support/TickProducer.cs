@@ -18,7 +18,7 @@ internal static class TickProducer
             "--bootstrap-servers", cluster.Servers.KafkaBootstrapServers,
             "--topic", cluster.Topic,
             "--count", request.Count.ToString(CultureInfo.InvariantCulture),
-            "--symbols", request.Symbols.ToString(CultureInfo.InvariantCulture),
+            "--symbols", request.Symbols,
             "--seed", request.Seed.ToString(CultureInfo.InvariantCulture),
             "--start", request.Start.UtcDateTime.ToString("O", CultureInfo.InvariantCulture),
             "--rate", request.Rate.ToString(CultureInfo.InvariantCulture),
@@ -28,7 +28,7 @@ internal static class TickProducer
             .. LocalServers.KafkaClientSettings.SelectMany(s => new[] { "--setting", $"{s.Key}={s.Value}" }),
         ];
 
-        cluster.Log($"producer {name}: {request.Count:N0} ticks over {request.Symbols} symbols, seed {request.Seed}, rate {(request.Rate > 0 ? $"{request.Rate:N0}/s" : "unpaced")}, {request.BadMessages} malformed, event time from {request.Start:O}");
+        cluster.Log($"producer {name}: {request.Count:N0} ticks over {(request.Symbols.Contains(',', StringComparison.Ordinal) ? $"{request.Symbols.Split(',').Length} listed" : request.Symbols)} symbols, seed {request.Seed}, rate {(request.Rate > 0 ? $"{request.Rate:N0}/s" : "unpaced")}, {request.BadMessages} malformed, event time from {request.Start:O}");
         var clock = Stopwatch.StartNew();
         using var output = new StringWriter(CultureInfo.InvariantCulture);
         using var error = new StringWriter(CultureInfo.InvariantCulture);
