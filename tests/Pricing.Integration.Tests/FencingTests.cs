@@ -35,16 +35,10 @@ public sealed class FencingTests(ClusterFixture fixture, ITestOutputHelper outpu
         var run = TickProducer.ProduceAsync(cluster, "ticks", new ProduceRequest(
             45_000, Symbols, random.Next(), EventTimeBase, Rate: 3_000, BadMessages: 5));
 
-        // Freeze A in the middle of its work: it has applied ticks it has not written yet.
-        var threshold = random.Next(2_000, 6_000);
-        var before = await Eventually.ValueAsync(
-            $"A has applied {threshold:N0} ticks",
-            TimeSpan.FromSeconds(90),
-            a.GetStatusAsync,
-            s => s.TicksApplied >= threshold,
-            s => s.Describe(),
-            TimeSpan.FromMilliseconds(100));
-        a.Pause();
+        // Freeze A in the middle of its work, with ticks applied and not yet written, between two
+        // of its transactions (SuccessorClaimsThePartitionsOfASiloFrozenInsideATransaction covers
+        // a freeze inside one).
+        var before = await Freezer.FreezeAsync(cluster, a, insideTransaction: false, random);
         var partitionsOfA = before.Partitions.ToArray();
         var ownersBefore = await Partitions.OwnersAsync(cluster);
         var writtenOfA = await CountTradesAsync(cluster, partitionsOfA);
@@ -55,15 +49,27 @@ public sealed class FencingTests(ClusterFixture fixture, ITestOutputHelper outpu
 
         // The group drops A after the session timeout; B claims A's partitions with a new generation.
         var clock = Stopwatch.StartNew();
-        await Eventually.UntilNothingMissingAsync(
-            "B has claimed A's partitions in PostgreSQL",
-            TimeSpan.FromSeconds(90),
-            async () =>
-            {
-                var owners = await Partitions.OwnersAsync(cluster);
-                var pending = partitionsOfA.Where(p => owners[p].SiloId != b.SiloId || owners[p].Generation <= ownersBefore[p].Generation).ToList();
-                return pending.Count == 0 ? null : $"partitions [{string.Join(',', pending)}] still {string.Join(", ", pending.Select(p => $"{owners[p].SiloId} generation {owners[p].Generation}"))}";
-            });
+        try
+        {
+            await Eventually.UntilNothingMissingAsync(
+                "B has claimed A's partitions in PostgreSQL",
+                TimeSpan.FromSeconds(60),
+                async () =>
+                {
+                    var owners = await Partitions.OwnersAsync(cluster);
+                    var pending = partitionsOfA.Where(p => owners[p].SiloId != b.SiloId || owners[p].Generation <= ownersBefore[p].Generation).ToList();
+                    return pending.Count == 0 ? null : $"partitions [{string.Join(',', pending)}] still {string.Join(", ", pending.Select(p => $"{owners[p].SiloId} generation {owners[p].Generation}"))}";
+                });
+        }
+        catch (TimeoutException ex)
+        {
+            // Say why: typically B's claim waits for a lock that the frozen A holds.
+            var sessions = await cluster.DescribeSessionsAsync();
+            var claims = string.Join("\n  ", b.LogLines(l => l.Contains("Claim", StringComparison.Ordinal)).TakeLast(4).Select(l => l.Length > 220 ? l[..220] : l));
+            cluster.Log($"B did not claim A's partitions. Database sessions:\n{sessions}\nB's last claim lines:\n  {claims}");
+            throw new Xunit.Sdk.XunitException($"{ex.Message}\nDatabase sessions:\n{sessions}\nB's last claim lines:\n  {claims}\nLogs: {a.LogPath}, {b.LogPath}");
+        }
+
         var ownersAfter = await Partitions.OwnersAsync(cluster);
         cluster.Log($"B claimed A's partitions {clock.Elapsed.TotalSeconds:0.0} s after the pause: {string.Join(", ", partitionsOfA.Select(p => $"{p}: generation {ownersBefore[p].Generation} -> {ownersAfter[p].Generation}"))}");
 
@@ -94,6 +100,8 @@ public sealed class FencingTests(ClusterFixture fixture, ITestOutputHelper outpu
         var checkpointsAfter = await CheckpointsAsync(cluster);
         Assert.Equal(checkpointsBefore.Select(c => (c.Partition, c.Offset)), checkpointsAfter.Select(c => (c.Partition, c.Offset)));
         Assert.False(b.LogContains("not written"), $"B's writes were turned down after A was resumed. Log: {b.LogPath}");
+
+        await ResultVerifier.VerifyAsync(cluster, expected, [a, b]);
 
         // The cluster A rejoined goes on working: new ticks on every partition are applied once.
         var after = await TickProducer.ProduceAsync(cluster, "after", new ProduceRequest(

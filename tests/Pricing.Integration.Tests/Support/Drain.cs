@@ -24,7 +24,7 @@ internal static class Drain
         }
         catch (TimeoutException ex)
         {
-            var partitions = await DescribePartitionsAsync(cluster);
+            var partitions = await DescribePartitionsAsync(cluster) + "\n" + await DescribeSymbolsAsync(cluster, live);
             cluster.Log($"not drained: {ex.Message}\n{partitions}");
             throw new Xunit.Sdk.XunitException($"{ex.Message}\n{partitions}\nSilo logs: {string.Join(", ", live.Select(s => s.LogPath))}");
         }
@@ -73,6 +73,44 @@ internal static class Drain
         catch (Exception ex) when (ex is NpgsqlException or Confluent.Kafka.KafkaException or TimeoutException)
         {
             return $"  (partitions not described: {ex.Message})";
+        }
+    }
+
+    /// <summary>Symbols whose trade count in the first silo's <c>/symbols</c> differs from the trades table, with what their owner says.</summary>
+    public static async Task<string> DescribeSymbolsAsync(IsolatedCluster cluster, IReadOnlyList<SiloProcess> live)
+    {
+        try
+        {
+            var written = new Dictionary<string, (long Count, int Partition)>(StringComparer.Ordinal);
+            await using (var command = cluster.Db.CreateCommand("select symbol, count(*), min(partition) from trades group by symbol"))
+            {
+                await using var reader = await command.ExecuteReaderAsync();
+                while (await reader.ReadAsync())
+                {
+                    written[reader.GetString(0)] = (reader.GetInt64(1), reader.GetInt32(2));
+                }
+            }
+
+            var listed = (await live[0].Api.GetSymbolsAsync()).ToDictionary(s => s.Symbol, s => s.TradeCount, StringComparer.Ordinal);
+            var differing = written.Where(w => listed.GetValueOrDefault(w.Key) != w.Value.Count).Take(10).ToList();
+            var lines = new List<string>();
+            foreach (var (symbol, (count, partition)) in differing)
+            {
+                var answers = new List<string>();
+                foreach (var silo in live)
+                {
+                    var stats = await silo.Api.GetStatsAsync(symbol);
+                    answers.Add($"{silo.SiloId} stats {(stats is null ? "404" : stats.Quote.TradeCount.ToString(System.Globalization.CultureInfo.InvariantCulture))}");
+                }
+
+                lines.Add($"  {symbol} (partition {partition}): {count} trades written, {live[0].SiloId} /symbols says {(listed.TryGetValue(symbol, out var c) ? c : "nothing")}; {string.Join(", ", answers)}; {await cluster.DescribeRedisEntryAsync(symbol)}");
+            }
+
+            return lines.Count == 0 ? "  every symbol's /symbols trade count matches the trades table" : string.Join('\n', lines);
+        }
+        catch (Exception ex) when (ex is NpgsqlException or HttpRequestException or TimeoutException)
+        {
+            return $"  (symbols not described: {ex.Message})";
         }
     }
 

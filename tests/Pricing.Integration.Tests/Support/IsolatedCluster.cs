@@ -162,6 +162,41 @@ internal sealed class IsolatedCluster : IAsyncDisposable
         }
     }
 
+    /// <summary>The database sessions of this test (for diagnostics): who is in a transaction, who waits for whom.</summary>
+    public async Task<string> DescribeSessionsAsync()
+    {
+        await using var admin = await OpenAdminAsync(Servers);
+        await using var command = new NpgsqlCommand(
+            """
+            select pid, state, coalesce(wait_event_type || '/' || wait_event, '-'), pg_blocking_pids(pid),
+                   extract(epoch from now() - xact_start)::int, left(regexp_replace(query, '\s+', ' ', 'g'), 90)
+            from pg_stat_activity where datname = $1 and pid <> pg_backend_pid() and state <> 'idle'
+            order by xact_start
+            """, admin);
+        command.Parameters.Add(new NpgsqlParameter { Value = Database });
+        var lines = new List<string>();
+        await using var reader = await command.ExecuteReaderAsync();
+        while (await reader.ReadAsync())
+        {
+            var blockedBy = (int[])reader.GetValue(3);
+            lines.Add($"  pid {reader.GetInt32(0)} {reader.GetString(1)}, waits {reader.GetString(2)}{(blockedBy.Length > 0 ? $" blocked by {string.Join(',', blockedBy)}" : string.Empty)}, transaction {(reader.IsDBNull(4) ? "-" : $"{reader.GetInt32(4)} s")} old: {reader.GetString(5)}");
+        }
+
+        return lines.Count == 0 ? "  no busy sessions" : string.Join('\n', lines);
+    }
+
+    /// <summary>The field names of a symbol's last-value hash in Redis (for diagnostics).</summary>
+    public async Task<string> DescribeRedisEntryAsync(string symbol)
+    {
+        using var redis = await ConnectionMultiplexer.ConnectAsync($"{Servers.RedisConfiguration},abortConnect=false,syncTimeout=15000");
+        var database = redis.GetDatabase();
+        var fields = await database.HashGetAllAsync($"{RedisPrefix}symbol:{symbol}");
+        var listed = await database.SetContainsAsync($"{RedisPrefix}symbols", symbol);
+        var sequence = fields.FirstOrDefault(f => f.Name == "sequence").Value;
+        var silo = fields.FirstOrDefault(f => f.Name == "silo").Value;
+        return $"Redis: {(listed ? "in" : "not in")} the symbol set, hash fields [{string.Join(',', fields.Select(f => (string)f.Name!))}], sequence {sequence}, written by {silo}";
+    }
+
     private async Task DeleteRedisKeysAsync()
     {
         using var redis = await ConnectionMultiplexer.ConnectAsync($"{Servers.RedisConfiguration},allowAdmin=true,abortConnect=false,syncTimeout=15000");

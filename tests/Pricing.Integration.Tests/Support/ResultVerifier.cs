@@ -73,7 +73,8 @@ internal static class ResultVerifier
                     }
 
                     var where = fact is null ? "no trades" : $"partition {fact.Partition}";
-                    report($"{symbol}: GET /symbols/{symbol}/stats on {silo.SiloId} is 404 ({where}; {(others.Count == 0 ? "no other silo" : string.Join(", ", others))})");
+                    var known = (await silo.Api.GetSymbolsAsync()).Any(s => s.Symbol == symbol) ? "listed" : "not listed";
+                    report($"{symbol}: GET /symbols/{symbol}/stats on {silo.SiloId} is 404 ({where}; {known} in its /symbols; {(others.Count == 0 ? "no other silo" : string.Join(", ", others))}; {await cluster.DescribeRedisEntryAsync(symbol)})");
                     return;
                 }
 
