@@ -38,7 +38,7 @@ public sealed class DependencyOutageTests(ClusterFixture fixture, ITestOutputHel
 
         var expected = await run;
         Assert.True(silo.IsRunning, $"The silo exited. Log: {silo.LogPath}");
-        await Drain.WaitAsync(cluster, [silo], expected.TotalTicks, TimeSpan.FromMinutes(3));
+        await Drain.WaitAsync(cluster, [silo], expected.TotalTicks, TimeSpan.FromMinutes(2));
         await ResultVerifier.VerifyAsync(cluster, expected, [silo]);
     }
 

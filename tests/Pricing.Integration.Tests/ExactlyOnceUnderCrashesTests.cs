@@ -54,7 +54,7 @@ public sealed class ExactlyOnceUnderCrashesTests(ClusterFixture fixture, ITestOu
         var expected = backlog.Then(live).WithBadMessages(handMade);
         cluster.Log($"{kills} SIGKILLs; expecting {expected.TotalTicks:N0} ticks and {expected.BadMessages.Count} malformed messages");
 
-        await Drain.WaitAsync(cluster, [silo], expected.TotalTicks, TimeSpan.FromMinutes(3));
+        await Drain.WaitAsync(cluster, [silo], expected.TotalTicks, TimeSpan.FromMinutes(2));
         await ResultVerifier.VerifyAsync(cluster, expected, [silo]);
         Assert.True(kills >= 3);
     }

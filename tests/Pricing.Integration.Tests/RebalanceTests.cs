@@ -87,7 +87,7 @@ public sealed class RebalanceTests(ClusterFixture fixture, ITestOutputHelper out
 
         var second = await secondRun;
         var expected = first.Then(second);
-        await Drain.WaitAsync(cluster, [a], expected.TotalTicks, TimeSpan.FromMinutes(2));
+        await Drain.WaitAsync(cluster, [a], expected.TotalTicks, TimeSpan.FromSeconds(90));
         await ResultVerifier.VerifyAsync(cluster, expected, [a]);
 
         // The client: every symbol's last update carries its final sequence (= its trade count).
