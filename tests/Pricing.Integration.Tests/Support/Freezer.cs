@@ -5,12 +5,11 @@ namespace Pricing.Integration.Tests.Support;
 
 /// <summary>
 /// Freezes a silo (SIGSTOP) in the middle of its work, either between two database transactions
-/// or inside one. Whether it was caught inside one shows in PostgreSQL: a transaction that began
-/// before the freeze and stays open is the frozen silo's (the others' last milliseconds).
+/// or inside one. Its sessions are found in <c>pg_stat_activity</c> by their client ports.
 /// </summary>
 internal static class Freezer
 {
-    private static readonly TimeSpan Watch = TimeSpan.FromSeconds(2);
+    private static readonly TimeSpan Settle = TimeSpan.FromMilliseconds(300);
 
     /// <summary>
     /// Lets <paramref name="silo"/> apply some ticks, freezes it, and keeps it frozen if it was
@@ -30,10 +29,9 @@ internal static class Freezer
                 s => s.Describe(),
                 TimeSpan.FromMilliseconds(100));
             silo.Pause();
-            var frozenAt = await DatabaseNowAsync(cluster.Db);
-            var open = await OpenTransactionsSinceBeforeAsync(cluster, frozenAt);
-            cluster.Log($"freeze attempt {attempt}: {(open is null ? "between transactions" : $"inside a transaction ({open})")}");
-            if ((open is not null) == insideTransaction)
+            var transaction = await OpenTransactionAsync(cluster, silo);
+            cluster.Log($"freeze attempt {attempt}: {(transaction is null ? "between transactions" : $"inside a transaction ({transaction})")}");
+            if ((transaction is not null) == insideTransaction)
             {
                 return before;
             }
@@ -46,40 +44,31 @@ internal static class Freezer
     }
 
     /// <summary>
-    /// Watches the sessions for a moment: null as soon as no transaction begun before
-    /// <paramref name="frozenAt"/> is open any more, or the oldest such transaction if one stays.
+    /// The frozen silo's open transaction, if it has one. Read twice, a moment apart: what the
+    /// silo sent just before it froze may still be on its way into the server.
     /// </summary>
-    private static async Task<string?> OpenTransactionsSinceBeforeAsync(IsolatedCluster cluster, DateTime frozenAt)
+    private static async Task<string?> OpenTransactionAsync(IsolatedCluster cluster, SiloProcess silo)
     {
-        try
+        var ports = silo.LocalTcpPorts().ToArray();
+        string? transaction = null;
+        for (var reading = 0; reading < 2; reading++)
         {
-            await Eventually.UntilNothingMissingAsync(
-                "no transaction older than the freeze is open",
-                Watch,
-                async () =>
-                {
-                    await using var command = cluster.Db.CreateCommand(
-                        """
-                        select pid, state, left(regexp_replace(query, '\s+', ' ', 'g'), 60) from pg_stat_activity
-                        where datname = current_database() and pid <> pg_backend_pid() and xact_start < $1
-                        order by xact_start limit 1
-                        """);
-                    command.Parameters.Add(new NpgsqlParameter { Value = frozenAt });
-                    await using var reader = await command.ExecuteReaderAsync();
-                    return await reader.ReadAsync() ? $"pid {reader.GetInt32(0)} {reader.GetString(1)} after: {reader.GetString(2)}" : null;
-                },
-                TimeSpan.FromMilliseconds(100));
-            return null;
-        }
-        catch (TimeoutException ex)
-        {
-            return ex.Message[(ex.Message.IndexOf("last seen: ", StringComparison.Ordinal) + "last seen: ".Length)..];
-        }
-    }
+            if (reading > 0)
+            {
+                await Task.Delay(Settle);
+            }
 
-    private static async Task<DateTime> DatabaseNowAsync(NpgsqlDataSource db)
-    {
-        await using var command = db.CreateCommand("select clock_timestamp()");
-        return (DateTime)(await command.ExecuteScalarAsync())!;
+            await using var command = cluster.Db.CreateCommand(
+                """
+                select pid, state, left(regexp_replace(query, '\s+', ' ', 'g'), 60) from pg_stat_activity
+                where datname = current_database() and client_port = any($1) and xact_start is not null
+                order by xact_start limit 1
+                """);
+            command.Parameters.Add(new NpgsqlParameter { Value = ports });
+            await using var reader = await command.ExecuteReaderAsync();
+            transaction = await reader.ReadAsync() ? $"pid {reader.GetInt32(0)} {reader.GetString(1)} after: {reader.GetString(2)}" : transaction;
+        }
+
+        return transaction;
     }
 }
