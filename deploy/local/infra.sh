@@ -14,6 +14,9 @@
 #   topics                  list topics
 #   run CMD [ARGS...]       run CMD with the service settings in its environment
 #                           (the only way to pass names with dots, see `env`)
+#   stop NAME               stop one server, keep its data (NAME: redis or postgres)
+#   start NAME              start one server again and wait until it answers
+#   restart NAME            stop, then start
 #
 # Environment overrides (defaults in brackets):
 #   PRICING_ZK_PORT [12181]  PRICING_KAFKA_PORT [19092]  PRICING_REDIS_PORT [16379]
@@ -702,6 +705,56 @@ cmd_run() {
   exec env "${pairs[@]}" "$@"
 }
 
+# One server at a time, so tests can take a dependency away and bring it back (outage
+# tests). Only Redis and PostgreSQL: Kafka after a hard stop needs ZooKeeper's session to
+# expire first, and the tests exercise client behaviour, not broker failover.
+single_server() {
+  (($# == 1)) || die "usage: $0 stop|start|restart redis|postgres"
+  case "$1" in
+    redis | postgres) ;;
+    *) die "stop/start/restart take redis or postgres, not '$1'" ;;
+  esac
+}
+
+cmd_stop() {
+  single_server "$@"
+  mkdir -p "$LOGS"
+  local pid
+  case "$1" in
+    redis)
+      pid="$(redis_pid)"
+      if [[ -n "$pid" ]]; then log "stopping Redis (pid $pid)"; stop_pid Redis "$pid" 20; else log "Redis is not running"; fi
+      rm -f "$RUN/redis.pid"
+      ;;
+    postgres)
+      pid="$(pg_pid)"
+      if [[ -z "$pid" ]]; then log "PostgreSQL is not running"; return 0; fi
+      log "stopping PostgreSQL (pid $pid)"
+      # fast: open sessions are ended at once, as a crash of the server would end them
+      as_postgres "$PG_BIN/pg_ctl" -D "$PG_DATA" -m fast -w -t 60 -s stop \
+        || { show_log_tail "$LOGS/postgres.log"; die "pg_ctl stop failed"; }
+      ;;
+  esac
+}
+
+cmd_start() {
+  single_server "$@"
+  prepare_dirs
+  case "$1" in
+    redis)
+      [[ -f "$REDIS_DIR/redis.conf" ]] || write_redis_config
+      start_redis
+      wait_redis
+      ;;
+    postgres)
+      [[ -s "$PG_DATA/PG_VERSION" ]] || die "PostgreSQL has no data dir yet (run: $0 up)"
+      start_postgres
+      wait_postgres
+      ;;
+  esac
+  log "$1 is up"
+}
+
 usage() { sed -n '2,/^set -euo/p' "$0" | sed '$d; s/^# \{0,1\}//'; }
 
 main() {
@@ -717,6 +770,9 @@ main() {
     delete-topic) take_lock; cmd_delete_topic "$@" ;;
     topics) cmd_topics ;;
     run) cmd_run "$@" ;;
+    stop) take_lock; cmd_stop "$@" ;;
+    start) take_lock; cmd_start "$@" ;;
+    restart) take_lock; cmd_stop "$@"; cmd_start "$@" ;;
     -h | --help | help) usage ;;
     *) usage >&2; exit 2 ;;
   esac
