@@ -37,6 +37,13 @@ internal sealed partial class SymbolGrain(
             await RestoreRecentHistoryAsync(cancellationToken);
         }
 
+        if (Analytics.HasTrades)
+        {
+            // A previous activation (maybe on a silo that died) may not have announced its last
+            // change before it went; the read model must end with the stored value.
+            updates.Publish(Analytics.ToQuote(_symbol));
+        }
+
         var flushInterval = grainOptions.Value.FlushInterval;
         RegisterGrainTimer(FlushIfChangedAsync, flushInterval, flushInterval);
     }

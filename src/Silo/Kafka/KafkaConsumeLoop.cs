@@ -62,6 +62,7 @@ internal sealed partial class KafkaConsumeLoop
             {
                 CommitDurableOffsets(consumer);
                 PauseFencedPartitions(consumer);
+                ResumeClaimedPartitions(consumer);
                 if (_time.GetElapsedTime(lagMeasured) >= TimeSpan.FromSeconds(1))
                 {
                     lagMeasured = _time.GetTimestamp();
@@ -74,7 +75,7 @@ internal sealed partial class KafkaConsumeLoop
                     consumer.Pause(consumer.Assignment);
                     paused = true;
                     Settle();
-                    RetryFailed(consumer, stopping);
+                    RetryFailed(consumer);
                     continue;
                 }
 
@@ -96,7 +97,7 @@ internal sealed partial class KafkaConsumeLoop
                 {
                     var batch = _filling;
                     (_filling, _spare) = (_spare, _filling);
-                    _inFlight = (batch, Task.Run(() => ApplyAsync(batch, stopping), CancellationToken.None));
+                    _inFlight = (batch, Task.Run(() => ApplyAsync(batch), CancellationToken.None));
                 }
             }
         }
@@ -137,7 +138,7 @@ internal sealed partial class KafkaConsumeLoop
             _backoff = _options.RetryBackoff;
             if (!_partitions.CheckpointsFailing)
             {
-                _status.Set(IngestState.Running, $"consuming {_options.Topic}: partitions {string.Join(',', _partitions.Owned)}");
+                _partitions.SetRunning();
             }
         }
         catch (Exception ex)
@@ -148,7 +149,7 @@ internal sealed partial class KafkaConsumeLoop
         }
     }
 
-    private void RetryFailed(IConsumer<byte[], byte[]> consumer, CancellationToken stopping)
+    private void RetryFailed(IConsumer<byte[], byte[]> consumer)
     {
         // Waiting inside Consume keeps the group membership and serves rebalance callbacks.
         Poll(consumer, _failed is null ? TimeSpan.FromMilliseconds(100) : _backoff);
@@ -158,7 +159,7 @@ internal sealed partial class KafkaConsumeLoop
         }
 
         _failed = null;
-        _inFlight = (failed, ApplyAsync(failed, stopping));
+        _inFlight = (failed, ApplyAsync(failed));
         Settle();
         if (_failed is not null)
         {
@@ -166,19 +167,20 @@ internal sealed partial class KafkaConsumeLoop
         }
     }
 
-    private async Task ApplyAsync(ConsumedBatch batch, CancellationToken stopping)
+    // Not cancelled by the silo stopping: a batch begun is finished, so the hand-over writes it.
+    private async Task ApplyAsync(ConsumedBatch batch)
     {
         var applying = _time.GetTimestamp();
         // Partitions dropped since these were read (fenced, lost) belong to another silo now.
         batch.RemovePartitions(batch.ThroughOffset.Keys.Where(p => !_partitions.Owns(p)).ToHashSet());
         foreach (var rejected in batch.RejectedMessages)
         {
-            await _deadLetters.WriteAsync(rejected.Topic, rejected.Partition, rejected.Offset, rejected.Key, rejected.Value, rejected.Reason, stopping);
+            await _deadLetters.WriteAsync(rejected.Topic, rejected.Partition, rejected.Offset, rejected.Key, rejected.Value, rejected.Reason, CancellationToken.None);
         }
 
         if (batch.TickCount > 0)
         {
-            await _dispatcher.DispatchAsync(batch.Ticks, stopping);
+            await _dispatcher.DispatchAsync(batch.Ticks, CancellationToken.None);
         }
 
         _metrics.BatchApplied(_time.GetElapsedTime(applying));
@@ -263,6 +265,16 @@ internal sealed partial class KafkaConsumeLoop
         if (fenced.Count > 0)
         {
             consumer.Pause(fenced);
+        }
+    }
+
+    /// <summary>Fetches partitions claimed again after they were paused as fenced.</summary>
+    private void ResumeClaimedPartitions(IConsumer<byte[], byte[]> consumer)
+    {
+        var claimed = _partitions.TakeClaimed().Select(p => new TopicPartition(_options.Topic, p)).Where(consumer.Assignment.Contains).ToList();
+        if (claimed.Count > 0)
+        {
+            consumer.Resume(claimed);
         }
     }
 

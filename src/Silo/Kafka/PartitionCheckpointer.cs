@@ -8,7 +8,8 @@ namespace Pricing.Silo.Kafka;
 /// <summary>
 /// Makes a partition durable through an offset: has every grain changed by it since the last
 /// checkpoint hand its state, applied offsets and history to the store, waits until the store
-/// has them, then records the checkpoint, fenced by the partition's generation. Ticks applied
+/// has them, then records the checkpoint (and the symbols first seen on the partition), fenced by
+/// the partition's generation. Ticks applied
 /// meanwhile are fine: a write stores them with their offsets, and a replay skips them.
 /// </summary>
 internal sealed class PartitionCheckpointer(IGrainFactory grains, IDurableStateStore store, PostgresPartitionStore partitions)
@@ -20,8 +21,8 @@ internal sealed class PartitionCheckpointer(IGrainFactory grains, IDurableStateS
             return CheckpointOutcome.Fenced;
         }
 
-        var (through, touched) = progress.BeginCheckpoint();
-        if (touched.Count == 0 && through <= progress.DurableOffset)
+        var (through, touched, unlisted) = progress.BeginCheckpoint();
+        if (touched.Count == 0 && unlisted.Count == 0 && through <= progress.DurableOffset)
         {
             return CheckpointOutcome.Unchanged;
         }
@@ -39,7 +40,7 @@ internal sealed class PartitionCheckpointer(IGrainFactory grains, IDurableStateS
             }
 
             await store.WhenDurableAsync(cancellationToken);
-            if (store.IsRejected(progress.Partition) || !await partitions.WriteCheckpointAsync(progress.Partition, through, cancellationToken))
+            if (store.IsRejected(progress.Partition) || !await partitions.WriteCheckpointAsync(progress.Partition, through, unlisted, cancellationToken))
             {
                 return CheckpointOutcome.Fenced;
             }
@@ -49,7 +50,7 @@ internal sealed class PartitionCheckpointer(IGrainFactory grains, IDurableStateS
         }
         catch
         {
-            progress.AbortCheckpoint(touched);
+            progress.AbortCheckpoint(touched, unlisted);
             throw;
         }
     }

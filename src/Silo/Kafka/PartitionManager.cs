@@ -32,6 +32,7 @@ internal sealed partial class PartitionManager(
     private readonly ConcurrentDictionary<int, PartitionProgress> _progress = new();
     private readonly ConcurrentQueue<TopicPartitionOffset> _durable = new();
     private readonly ConcurrentQueue<int> _fenced = new();
+    private readonly ConcurrentQueue<int> _claimed = new();
     private readonly SemaphoreSlim _checkpointGate = new(1, 1);
     private long _lastGoodCheckpoint = time.GetTimestamp();
     private volatile bool _checkpointsFailing;
@@ -96,10 +97,30 @@ internal sealed partial class PartitionManager(
         var fenced = new List<int>();
         while (_fenced.TryDequeue(out var partition))
         {
-            fenced.Add(partition);
+            // Claimed again since it was dropped (a rebalance gave it back): that claim is current.
+            if (!_progress.ContainsKey(partition))
+            {
+                fenced.Add(partition);
+            }
         }
 
         return fenced;
+    }
+
+    /// <summary>
+    /// Partitions claimed since the last call. A partition paused while fenced stays paused
+    /// through a new assignment (librdkafka keeps an application's pause), so the consumer
+    /// resumes these.
+    /// </summary>
+    public List<int> TakeClaimed()
+    {
+        var claimed = new List<int>();
+        while (_claimed.TryDequeue(out var partition))
+        {
+            claimed.Add(partition);
+        }
+
+        return claimed;
     }
 
     public async Task CheckpointLoopAsync(CancellationToken stopping)
@@ -139,7 +160,12 @@ internal sealed partial class PartitionManager(
             }
 
             Interlocked.Exchange(ref _lastGoodCheckpoint, time.GetTimestamp());
-            _checkpointsFailing = false;
+            if (_checkpointsFailing)
+            {
+                _checkpointsFailing = false;
+                SetRunning();
+            }
+
             metrics.CheckpointTaken(time.GetElapsedTime(started));
         }
         catch (Exception ex) when (!cancellationToken.IsCancellationRequested)
@@ -154,38 +180,72 @@ internal sealed partial class PartitionManager(
         }
     }
 
-    /// <summary>Takes partitions on: claims each (generation + 1) and returns where to read from.</summary>
+    /// <summary>
+    /// Takes partitions on: claims each (generation + 1) and returns where to read from. Runs
+    /// under the checkpoint gate: a checkpoint that finds a partition fenced drops it by number,
+    /// and must not drop a claim made meanwhile.
+    /// </summary>
     public async Task<List<TopicPartitionOffset>> TakeOverAsync(IReadOnlyList<int> partitions, CancellationToken stopping)
     {
-        var start = new List<TopicPartitionOffset>(partitions.Count);
-        foreach (var partition in partitions)
+        await _checkpointGate.WaitAsync(stopping);
+        try
         {
-            var backoff = _options.RetryBackoff;
-            while (true)
+            var start = new List<TopicPartitionOffset>(partitions.Count);
+            foreach (var partition in partitions)
             {
-                try
+                start.Add(await ClaimAsync(partition, stopping));
+                _claimed.Enqueue(partition);
+            }
+
+            if (!_checkpointsFailing)
+            {
+                // This silo's share of the group is claimed: ready, whether or not anything arrives.
+                SetRunning();
+            }
+
+            return start;
+        }
+        finally
+        {
+            _checkpointGate.Release();
+        }
+    }
+
+    /// <summary>Sets the ingest running, naming the partitions owned.</summary>
+    public void SetRunning() =>
+        status.Set(IngestState.Running, $"consuming {_options.Topic}: partitions {string.Join(',', Owned)}");
+
+    private async Task<TopicPartitionOffset> ClaimAsync(int partition, CancellationToken stopping)
+    {
+        var backoff = _options.RetryBackoff;
+        while (true)
+        {
+            try
+            {
+                // Activations left from an earlier ownership of these symbols may hold stale state.
+                await DeactivateGrainsOfAsync([partition], new(DeactivationReasonCode.OwnershipLost, "partition taken over; state is re-read"));
+                var generation = await partitionStore.ClaimAsync(partition, stopping);
+                stateStore.ResetRejections(partition);
+                var checkpoint = await partitionStore.ReadCheckpointAsync(partition, stopping);
+                var symbols = await partitionStore.SymbolsOfAsync(partition, stopping);
+                foreach (var symbol in symbols)
                 {
-                    // Activations left from an earlier ownership of these symbols may hold stale state.
-                    await DeactivateGrainsOfAsync([partition], new(DeactivationReasonCode.OwnershipLost, "partition taken over; state is re-read"));
-                    var generation = await partitionStore.ClaimAsync(partition, stopping);
-                    stateStore.ResetRejections(partition);
-                    var checkpoint = await partitionStore.ReadCheckpointAsync(partition, stopping);
-                    _progress[partition] = new PartitionProgress(partition, generation, checkpoint ?? -1);
-                    start.Add(new TopicPartitionOffset(_options.Topic, partition, checkpoint is long durable ? new Offset(durable + 1) : Offset.Beginning));
-                    LogClaimed(partition, generation, checkpoint ?? -1);
-                    break;
+                    // This silo answers for them now, before they trade again.
+                    symbolPartitions.Record(symbol, partition);
                 }
-                catch (Exception ex) when (!stopping.IsCancellationRequested)
-                {
-                    LogClaimFailed(ex, partition, backoff);
-                    status.Set(IngestState.Degraded, $"claiming partition {partition} failed, retrying: {ex.Message}");
-                    await Task.Delay(backoff, time, stopping);
-                    backoff = TimeSpan.FromTicks(Math.Min(backoff.Ticks * 2, _options.MaxRetryBackoff.Ticks));
-                }
+
+                _progress[partition] = new PartitionProgress(partition, generation, checkpoint ?? -1, symbols);
+                LogClaimed(partition, generation, checkpoint ?? -1, symbols.Count);
+                return new TopicPartitionOffset(_options.Topic, partition, checkpoint is long durable ? new Offset(durable + 1) : Offset.Beginning);
+            }
+            catch (Exception ex) when (!stopping.IsCancellationRequested)
+            {
+                LogClaimFailed(ex, partition, backoff);
+                status.Set(IngestState.Degraded, $"claiming partition {partition} failed, retrying: {ex.Message}");
+                await Task.Delay(backoff, time, stopping);
+                backoff = TimeSpan.FromTicks(Math.Min(backoff.Ticks * 2, _options.MaxRetryBackoff.Ticks));
             }
         }
-
-        return start;
     }
 
     /// <summary>Hands partitions over: their changed grains are written, the checkpoint advanced, and their grains deactivated.</summary>
@@ -246,8 +306,8 @@ internal sealed partial class PartitionManager(
             id => symbolPartitions.TryGetPartition(id.Key, out var partition) && partitions.Contains(partition),
             reason);
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Claimed partition {Partition} (generation {Generation}); reading after checkpoint {Checkpoint}")]
-    private partial void LogClaimed(int partition, long generation, long checkpoint);
+    [LoggerMessage(Level = LogLevel.Information, Message = "Claimed partition {Partition} (generation {Generation}, {Symbols} symbols known); reading after checkpoint {Checkpoint}")]
+    private partial void LogClaimed(int partition, long generation, long checkpoint, int symbols);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Claiming partition {Partition} failed; retrying in {Backoff}")]
     private partial void LogClaimFailed(Exception exception, int partition, TimeSpan backoff);

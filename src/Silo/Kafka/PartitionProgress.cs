@@ -2,13 +2,16 @@ namespace Pricing.Silo.Kafka;
 
 /// <summary>
 /// An owned partition's progress: the last offset applied to grains, the last offset whose
-/// effects are all stored (the checkpoint), and the symbols changed since the last checkpoint
-/// started. The input loop records dispatches; the checkpointer runs concurrently.
+/// effects are all stored (the checkpoint), the symbols changed since the last checkpoint
+/// started, and the symbols first seen on the partition that the store does not list yet. The
+/// input loop records dispatches; the checkpointer runs concurrently.
 /// </summary>
-internal sealed class PartitionProgress(int partition, long generation, long durableOffset)
+internal sealed class PartitionProgress(int partition, long generation, long durableOffset, IEnumerable<string>? knownSymbols = null)
 {
     private readonly Lock _lock = new();
+    private readonly HashSet<string> _known = new(knownSymbols ?? [], StringComparer.Ordinal);
     private HashSet<string> _touched = new(StringComparer.Ordinal);
+    private HashSet<string> _unlisted = new(StringComparer.Ordinal);
     private long _dispatchedThrough = durableOffset;
 
     public int Partition { get; } = partition;
@@ -39,29 +42,42 @@ internal sealed class PartitionProgress(int partition, long generation, long dur
         lock (_lock)
         {
             _dispatchedThrough = Math.Max(_dispatchedThrough, throughOffset);
-            _touched.UnionWith(symbols);
+            foreach (var symbol in symbols)
+            {
+                _touched.Add(symbol);
+                if (_known.Add(symbol))
+                {
+                    _unlisted.Add(symbol);
+                }
+            }
         }
     }
 
-    /// <summary>Starts a checkpoint: returns the offset it will cover and the symbols to flush; later dispatches go to a fresh set.</summary>
-    public (long Through, HashSet<string> Touched) BeginCheckpoint()
+    /// <summary>
+    /// Starts a checkpoint: returns the offset it will cover, the symbols to flush and the symbols
+    /// to list as the partition's; later dispatches go to fresh sets.
+    /// </summary>
+    public (long Through, HashSet<string> Touched, HashSet<string> Unlisted) BeginCheckpoint()
     {
         lock (_lock)
         {
             var touched = _touched;
+            var unlisted = _unlisted;
             _touched = new HashSet<string>(StringComparer.Ordinal);
-            return (_dispatchedThrough, touched);
+            _unlisted = new HashSet<string>(StringComparer.Ordinal);
+            return (_dispatchedThrough, touched, unlisted);
         }
     }
 
     public void CompleteCheckpoint(long through) => DurableOffset = Math.Max(DurableOffset, through);
 
-    /// <summary>The checkpoint failed: its symbols still need flushing next time.</summary>
-    public void AbortCheckpoint(HashSet<string> touched)
+    /// <summary>The checkpoint failed: its symbols still need flushing and listing next time.</summary>
+    public void AbortCheckpoint(HashSet<string> touched, HashSet<string> unlisted)
     {
         lock (_lock)
         {
             _touched.UnionWith(touched);
+            _unlisted.UnionWith(unlisted);
         }
     }
 }

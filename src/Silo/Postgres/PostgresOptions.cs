@@ -18,4 +18,11 @@ public sealed class PostgresOptions
     /// <summary>At most this many grain writes per transaction.</summary>
     [Range(1, 100_000)]
     public int MaxWritesPerTransaction { get; set; } = 2_000;
+
+    /// <summary>
+    /// A claim that waits this long on another session's lock ends that session: it is a previous
+    /// owner's write that does not finish (a frozen process keeps its transaction open).
+    /// </summary>
+    [Range(typeof(TimeSpan), "00:00:00.1", "00:01:00")]
+    public TimeSpan StaleWriterTimeout { get; set; } = TimeSpan.FromSeconds(3);
 }

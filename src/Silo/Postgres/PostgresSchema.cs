@@ -83,6 +83,15 @@ internal static class PostgresSchema
         """,
         // Encoded state is compact and barely compresses: skip the compression attempt on every write.
         "alter table grain_state alter column state set storage external",
+        // The symbols each partition carries: a new owner answers for all of them before they trade again.
+        """
+        create table symbol_partition (
+            topic text not null,
+            symbol text not null,
+            partition int not null,
+            primary key (topic, symbol));
+        create index symbol_partition_by_partition on symbol_partition (topic, partition);
+        """,
     ];
 
     public static async Task MigrateAsync(NpgsqlDataSource dataSource, CancellationToken cancellationToken)

@@ -39,6 +39,7 @@ internal sealed partial class PostgresSymbolStorage : IGrainStorage, IDurableSta
     private Dictionary<GrainId, PendingStateWrite> _inFlight = [];
     private long _handedOver;
     private long _stored;
+    private int _disposed;
 
     public PostgresSymbolStorage(
         NpgsqlDataSource dataSource,
@@ -172,6 +173,12 @@ internal sealed partial class PostgresSymbolStorage : IGrainStorage, IDurableSta
 
     public async ValueTask DisposeAsync()
     {
+        // Registered under several service types, so the container disposes it more than once.
+        if (Interlocked.Exchange(ref _disposed, 1) == 1)
+        {
+            return;
+        }
+
         // Let what was handed over reach the database, within reason, then stop.
         try
         {
