@@ -1,12 +1,19 @@
+using System.Diagnostics;
 using Microsoft.Extensions.Options;
 using Pricing.Silo.Hosting;
 
 namespace Pricing.Silo.Cluster;
 
-/// <summary>This silo's name in the cluster and when it started.</summary>
-public sealed class SiloIdentity(IOptions<SiloOptions> options, TimeProvider time)
+/// <summary>This silo's name in the cluster and when its process started (uptime counts from there, not from first use of this service).</summary>
+public sealed class SiloIdentity(IOptions<SiloOptions> options)
 {
     public string Id { get; } = options.Value.SiloId;
 
-    public DateTimeOffset StartedAt { get; } = time.GetUtcNow();
+    public DateTimeOffset StartedAt { get; } = ProcessStart();
+
+    private static DateTimeOffset ProcessStart()
+    {
+        using var process = Process.GetCurrentProcess();
+        return new DateTimeOffset(process.StartTime.ToUniversalTime(), TimeSpan.Zero);
+    }
 }
