@@ -31,5 +31,8 @@ internal sealed class Arguments
     public long GetLong(string name, long? fallback = null) =>
         long.Parse(Get(name, fallback?.ToString(System.Globalization.CultureInfo.InvariantCulture)), System.Globalization.CultureInfo.InvariantCulture);
 
+    public double GetDouble(string name, double fallback) =>
+        double.Parse(Get(name, fallback.ToString(System.Globalization.CultureInfo.InvariantCulture)), System.Globalization.CultureInfo.InvariantCulture);
+
     public IReadOnlyList<string> All(string name) => _options.TryGetValue(name, out var values) ? values : [];
 }
