@@ -86,7 +86,19 @@ internal sealed partial class KafkaConsumeLoop
                 }
 
                 var reading = _time.GetTimestamp();
-                Fill(consumer, stopping);
+                try
+                {
+                    Fill(consumer, stopping);
+                }
+                catch (ConsumeException ex) when (!ex.Error.IsFatal)
+                {
+                    // A broker or the group refused something (a join, a fetch): report it, wait, try again.
+                    // What was read before it stays in the batch.
+                    LogConsumeFailed(ex.Error.Code, ex.Error.Reason);
+                    _status.Set(IngestState.Degraded, $"Kafka: {ex.Error.Reason}; retrying");
+                    stopping.WaitHandle.WaitOne(_options.RetryBackoff);
+                }
+
                 if (_filling.Count > 0)
                 {
                     _metrics.BatchRead(_filling.Count, _time.GetElapsedTime(reading));
@@ -300,6 +312,9 @@ internal sealed partial class KafkaConsumeLoop
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Applying a batch of {Count} messages failed; it is retried")]
     private partial void LogApplyFailed(Exception exception, int count);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Consuming from Kafka failed ({Code}: {Reason}); retrying")]
+    private partial void LogConsumeFailed(ErrorCode code, string reason);
 
     [LoggerMessage(Level = LogLevel.Debug, Message = "Committing offsets to Kafka failed: {Reason}")]
     private partial void LogCommitFailed(string reason);
