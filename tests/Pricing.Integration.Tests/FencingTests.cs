@@ -33,7 +33,7 @@ public sealed class FencingTests(ClusterFixture fixture, ITestOutputHelper outpu
         await Partitions.WaitSplitAsync(cluster, [a, b], TimeSpan.FromSeconds(90));
 
         var run = TickProducer.ProduceAsync(cluster, "ticks", new ProduceRequest(
-            45_000, Symbols, random.Next(), EventTimeBase, Rate: 3_000, BadMessages: 5));
+            75_000, Symbols, random.Next(), EventTimeBase, Rate: 3_000, BadMessages: 5));
 
         // Freeze A in the middle of its work, with ticks applied and not yet written, between two
         // of its transactions (SuccessorClaimsThePartitionsOfASiloFrozenInsideATransaction covers

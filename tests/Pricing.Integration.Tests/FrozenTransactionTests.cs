@@ -27,7 +27,7 @@ public sealed class FrozenTransactionTests(ClusterFixture fixture, ITestOutputHe
         b.Start();
         await Partitions.WaitSplitAsync(cluster, [a, b], TimeSpan.FromSeconds(90));
         var run = TickProducer.ProduceAsync(cluster, "ticks", new ProduceRequest(
-            45_000, "1000", random.Next(), EventTimeBase, Rate: 3_000, BadMessages: 5));
+            75_000, "1000", random.Next(), EventTimeBase, Rate: 3_000, BadMessages: 5));
 
         var before = await Freezer.FreezeAsync(cluster, a, insideTransaction: true, random);
         var ownersBefore = await Partitions.OwnersAsync(cluster);
