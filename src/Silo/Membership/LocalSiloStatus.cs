@@ -26,7 +26,7 @@ internal sealed class LocalSiloStatus(
         var current = ingest.Current;
         return new SiloStatus(
             silo.Id,
-            server.Features.Get<IServerAddressesFeature>()?.Addresses.FirstOrDefault() ?? string.Empty,
+            silo.AdvertisedAddress ?? server.Features.Get<IServerAddressesFeature>()?.Addresses.FirstOrDefault() ?? string.Empty,
             silo.StartedAt,
             time.GetUtcNow(),
             partitions.Owned,
